@@ -1,0 +1,5 @@
+package dev.tend.contracts.notification;
+
+public enum DeliveryStatus {
+    SENT, DELIVERED, FAILED, SUPPRESSED
+}

@@ -1,0 +1,20 @@
+package dev.tend.customer.rest;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+public record NewVisit(
+        @NotNull UUID customerId,
+        UUID petId,
+        @NotBlank @Size(max = 40) String visitType,
+        @Size(max = 500) String reason,
+        @Size(max = 200) String staffMember,
+        @NotNull OffsetDateTime visitedAt,
+        LocalDate recheckDate,
+        @Size(max = 4000) String notes) {
+}

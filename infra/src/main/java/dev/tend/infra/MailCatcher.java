@@ -1,0 +1,171 @@
+package dev.tend.infra;
+
+import com.icegreen.greenmail.configuration.GreenMailConfiguration;
+import com.icegreen.greenmail.store.StoredMessage;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.Address;
+import jakarta.mail.Header;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.Enumeration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * An SMTP server on 127.0.0.1 that accepts every mail (any credentials, any recipient) and keeps it for tests to
+ * read. Mail caught before a {@link #stop()} is still listed after {@link #restart()}, as a real provider's outbox
+ * would still hold it.
+ */
+public final class MailCatcher implements AutoCloseable {
+
+    private static final String HOST = "127.0.0.1";
+
+    private final int smtpPort;
+    private final List<CaughtMail> caughtBeforeRestart = new ArrayList<>();
+    private GreenMail greenMail;
+
+    private MailCatcher(int smtpPort) {
+        this.smtpPort = smtpPort;
+    }
+
+    /** Starts catching mail on {@code smtpPort}; 0 picks a free port. */
+    public static MailCatcher start(int smtpPort) {
+        MailCatcher catcher = new MailCatcher(smtpPort == 0 ? FreePorts.pick() : smtpPort);
+        catcher.launch();
+        return catcher;
+    }
+
+    public int smtpPort() {
+        return smtpPort;
+    }
+
+    /** Every mail caught so far, oldest first; a mail sent to several recipients is listed once. */
+    public synchronized List<CaughtMail> messages() {
+        Map<String, CaughtMail> byId = new LinkedHashMap<>();
+        caughtBeforeRestart.forEach(mail -> byId.putIfAbsent(key(mail), mail));
+        current().forEach(mail -> byId.putIfAbsent(key(mail), mail));
+        List<CaughtMail> all = new ArrayList<>(byId.values());
+        all.sort(Comparator.comparing(CaughtMail::receivedAt));
+        return List.copyOf(all);
+    }
+
+    public synchronized void stop() {
+        if (greenMail != null) {
+            caughtBeforeRestart.addAll(current());
+            greenMail.stop();
+            greenMail = null;
+        }
+    }
+
+    /** Starts catching again on the same port; stops first if still running. */
+    public synchronized void restart() {
+        stop();
+        launch();
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    private void launch() {
+        GreenMail server = new GreenMail(new ServerSetup(smtpPort, HOST, ServerSetup.PROTOCOL_SMTP));
+        server.withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
+        server.start();
+        greenMail = server;
+    }
+
+    private List<CaughtMail> current() {
+        if (greenMail == null) {
+            return List.of();
+        }
+        return greenMail.getManagers().getImapHostManager().getAllMessages().stream()
+                .map(MailCatcher::toCaughtMail)
+                .toList();
+    }
+
+    // GreenMail stores one copy per recipient mailbox; the Message-ID tells the copies apart from distinct mails.
+    private static String key(CaughtMail mail) {
+        return mail.messageId() != null
+                ? mail.messageId()
+                : String.join("|", String.valueOf(mail.from()), String.valueOf(mail.subject()),
+                        String.valueOf(mail.receivedAt()), String.valueOf(mail.to()));
+    }
+
+    private static CaughtMail toCaughtMail(StoredMessage stored) {
+        MimeMessage message = stored.getMimeMessage();
+        try {
+            Bodies bodies = new Bodies();
+            bodies.collect(message);
+            return new CaughtMail(
+                    message.getMessageID(),
+                    firstAddress(message.getFrom()),
+                    addresses(message.getRecipients(MimeMessage.RecipientType.TO)),
+                    message.getSubject(),
+                    bodies.text,
+                    bodies.html,
+                    headers(message),
+                    stored.getReceivedDate() != null ? stored.getReceivedDate().toInstant() : Instant.now());
+        } catch (MessagingException | IOException e) {
+            throw new IllegalStateException("Could not read a caught mail", e);
+        }
+    }
+
+    private static String firstAddress(Address[] addresses) {
+        List<String> all = addresses(addresses);
+        return all.isEmpty() ? null : all.get(0);
+    }
+
+    private static List<String> addresses(Address[] addresses) {
+        if (addresses == null) {
+            return List.of();
+        }
+        return Arrays.stream(addresses)
+                .map(address -> address instanceof InternetAddress internet ? internet.getAddress() : address.toString())
+                .toList();
+    }
+
+    private static Map<String, List<String>> headers(MimeMessage message) throws MessagingException {
+        Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        Enumeration<Header> all = message.getAllHeaders();
+        while (all.hasMoreElements()) {
+            Header header = all.nextElement();
+            headers.computeIfAbsent(header.getName(), name -> new ArrayList<>()).add(header.getValue());
+        }
+        headers.replaceAll((name, values) -> List.copyOf(values));
+        return Collections.unmodifiableMap(headers);
+    }
+
+    /** The first text/plain and text/html parts that are not attachments, wherever they sit in the MIME tree. */
+    private static final class Bodies {
+        private String text;
+        private String html;
+
+        void collect(Part part) throws MessagingException, IOException {
+            if (part.isMimeType("multipart/*")) {
+                Multipart multipart = (Multipart) part.getContent();
+                for (int i = 0; i < multipart.getCount(); i++) {
+                    collect(multipart.getBodyPart(i));
+                }
+            } else if (!Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition())) {
+                if (text == null && part.isMimeType("text/plain")) {
+                    text = part.getContent().toString();
+                } else if (html == null && part.isMimeType("text/html")) {
+                    html = part.getContent().toString();
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package dev.tend.notification.messaging;
+
+import dev.tend.contracts.Channel;
+import dev.tend.contracts.EventEnvelope;
+import dev.tend.contracts.EventTypes;
+import dev.tend.contracts.Events;
+import dev.tend.contracts.MalformedEventException;
+import dev.tend.contracts.notification.NotificationRequested;
+import dev.tend.notification.service.EmailSender;
+import dev.tend.platform.messaging.InboundEvents;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+@ApplicationScoped
+public class NotificationRequestsConsumer {
+
+    private static final String CONSUMER = "notification.requests";
+
+    private final InboundEvents inbound;
+    private final EmailSender email;
+
+    public NotificationRequestsConsumer(InboundEvents inbound, EmailSender email) {
+        this.inbound = inbound;
+        this.email = email;
+    }
+
+    @Incoming("notification-requests")
+    @Blocking
+    public void consume(String record) {
+        inbound.process(CONSUMER, record, this::apply);
+    }
+
+    private void apply(EventEnvelope envelope) {
+        EventTypes.requireKnown(envelope);
+        if (!envelope.type().equals(NotificationRequested.class.getSimpleName())) {
+            return;
+        }
+        NotificationRequested request = Events.payload(envelope, NotificationRequested.class);
+        if (request.channel() != Channel.EMAIL) {
+            throw new MalformedEventException("channel " + request.channel() + " is not supported yet");
+        }
+        if (request.recipient() == null || request.recipient().email() == null) {
+            throw new MalformedEventException("email notification " + request.notificationId() + " has no recipient address");
+        }
+        email.send(envelope, request);
+    }
+}

@@ -1,0 +1,19 @@
+package dev.tend.notification;
+
+import dev.tend.testsupport.MailCatcherResource;
+import dev.tend.testsupport.TendServiceResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/** Runs a test against the shared real PostgreSQL (database {@code notification}), Kafka and SMTP catcher. */
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.TYPE)
+@WithTestResource(value = TendServiceResource.class, initArgs = @ResourceArg(name = "database", value = "notification"))
+@WithTestResource(MailCatcherResource.class)
+public @interface NotificationServiceTestResource {
+}

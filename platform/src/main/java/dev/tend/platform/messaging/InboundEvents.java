@@ -1,0 +1,72 @@
+package dev.tend.platform.messaging;
+
+import dev.tend.contracts.EventEnvelope;
+import dev.tend.contracts.Events;
+import dev.tend.contracts.MalformedEventException;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+
+import java.time.Duration;
+import java.util.function.Consumer;
+
+/**
+ * The one way a Tend service consumes a record: parse it, then do the work and record the event id in one
+ * transaction, so a redelivered event changes nothing.
+ *
+ * <p>A record that can never be processed is thrown back to the messaging layer, whose dead-letter
+ * strategy publishes it with the reason and moves on. A transient failure (the database restarting) is
+ * retried here, in a new transaction each time, for as long as it lasts: dead-lettering it would lose an
+ * event that is perfectly fine, and moving past it would break the customer's order.
+ */
+@ApplicationScoped
+public class InboundEvents {
+
+    private static final Logger LOG = Logger.getLogger(InboundEvents.class);
+    private static final Duration FIRST_BACKOFF = Duration.ofMillis(100);
+    private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
+
+    private final ProcessedEvents processedEvents;
+
+    public InboundEvents(ProcessedEvents processedEvents) {
+        this.processedEvents = processedEvents;
+    }
+
+    /**
+     * @param consumer a stable name for this consumer; the dedupe ledger is kept per consumer
+     * @param record   the record's value as it came off the topic
+     * @param handler  the work, run inside the transaction; it throws {@link MalformedEventException} for
+     *                 a record that is well-formed JSON but can never be acted on
+     */
+    public void process(String consumer, String record, Consumer<EventEnvelope> handler) {
+        EventEnvelope envelope = Events.read(record);
+        Duration backoff = FIRST_BACKOFF;
+        while (true) {
+            try {
+                QuarkusTransaction.requiringNew().run(() -> {
+                    if (processedEvents.markProcessed(consumer, envelope.eventId())) {
+                        handler.accept(envelope);
+                    }
+                });
+                return;
+            } catch (RuntimeException e) {
+                if (!TransientFailures.isTransient(e)) {
+                    throw e;
+                }
+                LOG.warnf("%s: transient failure on event %s, retrying in %d ms: %s",
+                        consumer, envelope.eventId(), backoff.toMillis(), e.getMessage());
+                sleep(backoff);
+                backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
+            }
+        }
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting to retry", e);
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package dev.tend.platform.messaging;
+
+import dev.tend.contracts.EventEnvelope;
+import dev.tend.contracts.Events;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+/**
+ * Writes events into the outbox table inside the caller's transaction, so an event exists exactly when
+ * the state change that caused it committed. The {@link OutboxRelay} publishes them afterwards.
+ */
+@ApplicationScoped
+public class Outbox {
+
+    static final String WAKE_UP_CHANNEL = "tend_outbox";
+
+    private final EntityManager entityManager;
+
+    public Outbox(EntityManager entityManager) {
+        this.entityManager = entityManager;
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void publish(String topic, EventEnvelope envelope) {
+        entityManager.createNativeQuery("""
+                        INSERT INTO outbox_message (event_id, topic, message_key, event_type, payload)
+                        VALUES (:eventId, :topic, :key, :type, :payload)""")
+                .setParameter("eventId", envelope.eventId())
+                .setParameter("topic", topic)
+                .setParameter("key", envelope.customerId().toString())
+                .setParameter("type", envelope.type())
+                .setParameter("payload", Events.write(envelope))
+                .executeUpdate();
+        // Delivered by PostgreSQL only when (and if) the transaction commits: the relay wakes at once
+        // instead of waiting for its next poll.
+        entityManager.createNativeQuery("SELECT pg_notify('" + WAKE_UP_CHANNEL + "', '')").getSingleResult();
+    }
+}

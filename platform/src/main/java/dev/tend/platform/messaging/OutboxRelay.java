@@ -1,0 +1,212 @@
+package dev.tend.platform.messaging;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Publishes outbox rows to Kafka in commit order and deletes them once Kafka has acknowledged them.
+ *
+ * <p>Several instances of a service may run: each batch takes a transaction-scoped advisory lock, so one
+ * relay publishes at a time and per-customer order is kept (skipping locked rows instead would let a
+ * second instance publish a customer's later event before the first instance's earlier one). Its liveness
+ * is measured in wall-clock time, not the injectable business clock that tests move. A crash
+ * between Kafka's ack and the delete republishes the batch: consumers dedupe on {@code eventId}.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    /** "tend-out" as a number: the advisory lock that makes one relay at a time publish. */
+    private static final long RELAY_LOCK = 0x74656e642d6f7574L;
+    private static final Duration SEND_TIMEOUT = Duration.ofSeconds(30);
+
+    private final AgroalDataSource dataSource;
+    private final OutboxConfig config;
+    private final OutboxWakeup wakeup;
+    private final String bootstrapServers;
+
+    private volatile boolean running;
+    private volatile Instant lastSuccessfulPass;
+    private volatile String lastFailure;
+    private Thread worker;
+    private Producer<String, String> producer;
+
+    public OutboxRelay(AgroalDataSource dataSource, OutboxConfig config, OutboxWakeup wakeup,
+                       @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+        this.dataSource = dataSource;
+        this.config = config;
+        this.wakeup = wakeup;
+        this.bootstrapServers = bootstrapServers;
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        if (!config.relayEnabled()) {
+            return;
+        }
+        producer = new KafkaProducer<>(producerConfig());
+        running = true;
+        lastSuccessfulPass = Instant.now();
+        worker = new Thread(this::relayLoop, "outbox-relay");
+        worker.setDaemon(true);
+        worker.start();
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        running = false;
+        if (worker != null) {
+            wakeup.signal();
+            try {
+                worker.join(Duration.ofSeconds(10).toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            producer.close(Duration.ofSeconds(5));
+        }
+    }
+
+    /** When the relay last completed a pass (published or found nothing to publish); null when it does not run. */
+    public Instant lastSuccessfulPass() {
+        return running ? lastSuccessfulPass : null;
+    }
+
+    public String lastFailure() {
+        return lastFailure;
+    }
+
+    private Map<String, Object> producerConfig() {
+        return Map.of(
+                "bootstrap.servers", bootstrapServers,
+                "key.serializer", "org.apache.kafka.common.serialization.StringSerializer",
+                "value.serializer", "org.apache.kafka.common.serialization.StringSerializer",
+                "acks", "all",
+                "enable.idempotence", "true",
+                "linger.ms", "5",
+                "compression.type", "lz4",
+                // Fail a batch within seconds when the broker is gone; the rows stay and are retried.
+                "max.block.ms", "5000",
+                "request.timeout.ms", "5000",
+                "delivery.timeout.ms", "15000");
+    }
+
+    private void relayLoop() {
+        while (running) {
+            try {
+                int published = publishBatch();
+                lastSuccessfulPass = Instant.now();
+                if (lastFailure != null) {
+                    LOG.info("Outbox relay recovered");
+                    lastFailure = null;
+                }
+                if (published < config.batchSize()) {
+                    wakeup.await(config.pollInterval());
+                }
+            } catch (RuntimeException e) {
+                if (lastFailure == null) {
+                    LOG.warnf("Outbox relay cannot publish, rows are kept and retried: %s", rootMessage(e));
+                }
+                lastFailure = rootMessage(e);
+                wakeup.await(config.retryBackoff());
+            }
+        }
+    }
+
+    private int publishBatch() {
+        return QuarkusTransaction.requiringNew().timeout(120).call(() -> {
+            try (Connection connection = dataSource.getConnection()) {
+                if (!tryRelayLock(connection)) {
+                    return 0;
+                }
+                List<OutboxRow> rows = fetch(connection);
+                if (rows.isEmpty()) {
+                    return 0;
+                }
+                send(rows);
+                delete(connection, rows);
+                return rows.size();
+            }
+        });
+    }
+
+    private static boolean tryRelayLock(Connection connection) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT pg_try_advisory_xact_lock(?)")) {
+            statement.setLong(1, RELAY_LOCK);
+            try (ResultSet resultSet = statement.executeQuery()) {
+                resultSet.next();
+                return resultSet.getBoolean(1);
+            }
+        }
+    }
+
+    private List<OutboxRow> fetch(Connection connection) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT id, event_id, topic, message_key, event_type, payload FROM outbox_message ORDER BY id LIMIT ?")) {
+            statement.setInt(1, config.batchSize());
+            try (ResultSet resultSet = statement.executeQuery()) {
+                List<OutboxRow> rows = new ArrayList<>();
+                while (resultSet.next()) {
+                    rows.add(new OutboxRow(resultSet.getLong(1), resultSet.getString(2), resultSet.getString(3),
+                            resultSet.getString(4), resultSet.getString(5), resultSet.getString(6)));
+                }
+                return rows;
+            }
+        }
+    }
+
+    private void send(List<OutboxRow> rows) throws InterruptedException, ExecutionException, TimeoutException {
+        List<Future<RecordMetadata>> acks = new ArrayList<>(rows.size());
+        for (OutboxRow row : rows) {
+            ProducerRecord<String, String> record = new ProducerRecord<>(row.topic(), row.key(), row.payload());
+            record.headers().add(KafkaHeaders.EVENT_TYPE, row.type().getBytes(StandardCharsets.UTF_8));
+            record.headers().add(KafkaHeaders.EVENT_ID, row.eventId().getBytes(StandardCharsets.UTF_8));
+            acks.add(producer.send(record));
+        }
+        producer.flush();
+        for (Future<RecordMetadata> ack : acks) {
+            ack.get(SEND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private static void delete(Connection connection, List<OutboxRow> rows) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("DELETE FROM outbox_message WHERE id = ANY (?)")) {
+            statement.setArray(1, connection.createArrayOf("bigint", rows.stream().map(OutboxRow::id).toArray()));
+            statement.executeUpdate();
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
+    }
+
+    private record OutboxRow(long id, String eventId, String topic, String key, String type, String payload) {
+    }
+
+}
