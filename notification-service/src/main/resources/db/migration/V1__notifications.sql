@@ -8,7 +8,10 @@ CREATE TABLE notification (
     recipient           TEXT,
     subject             TEXT,
     body_text           TEXT,
+    body_html           TEXT,
     status              TEXT        NOT NULL,
+    attempts            INT         NOT NULL DEFAULT 0,
+    next_attempt_at     TIMESTAMPTZ,
     status_reason       TEXT,
     provider_message_id TEXT,
     correlation_id      TEXT,
@@ -18,3 +21,6 @@ CREATE TABLE notification (
 );
 
 CREATE INDEX notification_customer_idx ON notification (customer_id, created_at DESC);
+
+-- The dispatcher's claim query: pending messages in the order they are due.
+CREATE INDEX notification_due_idx ON notification (next_attempt_at) WHERE status = 'PENDING';

@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * A server process that does not outlive the JVM that started it. A normal JVM exit stops it through a shutdown
+ * A child process that does not outlive the JVM that started it. A normal JVM exit stops it through a shutdown
  * hook; a JVM that is killed outright cannot run hooks, so the child is started under {@code setpriv --pdeathsig}
  * and the kernel sends it the stop signal when its parent goes away.
  */
@@ -162,7 +162,8 @@ final class ChildProcess {
             return;
         }
         try {
-            new ProcessBuilder("kill", "-" + signal.name(), Long.toString(process.pid()))
+            // The shell's builtin kill, so that no procps package is needed.
+            new ProcessBuilder("/bin/sh", "-c", "kill -s " + signal.name() + " " + process.pid())
                     .redirectErrorStream(true)
                     .redirectOutput(Redirect.DISCARD)
                     .start()

@@ -31,6 +31,8 @@ import org.apache.kafka.common.errors.TopicExistsException;
 /**
  * A real single-node Kafka 4 broker in KRaft mode (broker and controller in one process), run in a JVM of its own
  * whose classpath is Kafka's alone, as recorded at build time; nothing of the caller's classpath leaks into it.
+ * In {@code dataDir}: the generated server.properties, the logs in kraft-combined-logs/, Kafka's own WARN-level
+ * log in broker.log and the JVM's console in broker.out.
  * <p>
  * If this JVM exits normally, a shutdown hook stops the broker; if it is killed, the kernel sends the broker
  * SIGTERM (a controlled shutdown) through its parent-death signal.
@@ -108,8 +110,9 @@ public final class KafkaBroker implements AutoCloseable {
     }
 
     public void createTopics(List<TopicSpec> topics) {
-        createTopics(topics.stream().collect(
-                Collectors.toMap(TopicSpec::name, TopicSpec::partitions, (a, b) -> b, LinkedHashMap::new)));
+        Map<String, Integer> partitionsByTopic = topics.stream().collect(
+                Collectors.toMap(TopicSpec::name, TopicSpec::partitions, (a, b) -> b, LinkedHashMap::new));
+        createTopics(partitionsByTopic);
     }
 
     public synchronized boolean isRunning() {
@@ -170,10 +173,16 @@ public final class KafkaBroker implements AutoCloseable {
         config.put("share.coordinator.state.topic.min.isr", "1");
         config.put("share.coordinator.state.topic.num.partitions", "5");
         config.put("group.initial.rebalance.delay.ms", "0");
+        // After a kill the restarted controller refuses the broker's new registration until the old one's session
+        // has expired: 9 s by default, which every fault test would wait out.
+        config.put("broker.session.timeout.ms", "4000");
+        config.put("broker.heartbeat.interval.ms", "1000");
 
         // Kafka 4 logs through log4j2; everything at WARN and above goes to broker.log, nothing to the console.
         List<String> log4j = List.of(
                 "status = warn",
+                // Log4j's own shutdown hook would close the log before Kafka's shutdown has finished logging.
+                "shutdownHook = disable",
                 "appender.file.type = File",
                 "appender.file.name = FILE",
                 "appender.file.fileName = " + brokerLog,

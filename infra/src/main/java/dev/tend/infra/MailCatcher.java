@@ -133,7 +133,9 @@ public final class MailCatcher implements AutoCloseable {
             return List.of();
         }
         return Arrays.stream(addresses)
-                .map(address -> address instanceof InternetAddress internet ? internet.getAddress() : address.toString())
+                .map(address -> address instanceof InternetAddress internet
+                        ? internet.getAddress()
+                        : address.toString())
                 .toList();
     }
 

@@ -24,6 +24,8 @@ import java.util.stream.Stream;
 /**
  * A real PostgreSQL 17 server on 127.0.0.1, run from zonky's binaries as a child process. PostgreSQL refuses to
  * run as root, so a JVM running as root runs it as nobody (uid 65534) and hands the data directory to that user.
+ * Authentication is trust: any password is accepted. The server's output goes to {@code <dataDir>.log} beside the
+ * data directory, since initdb wants an empty one.
  * <p>
  * If this JVM exits normally, a shutdown hook stops the server; if it is killed, the kernel sends the postmaster
  * SIGINT (fast shutdown) through its parent-death signal.
@@ -36,6 +38,7 @@ public final class PostgresServer implements AutoCloseable {
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration STOP_GRACE = Duration.ofSeconds(60);
     private static final Duration INITDB_TIMEOUT = Duration.ofSeconds(120);
+    // The same cluster defaults whatever the host's locale and zone; clients still set their own session zone.
     private static final Map<String, String> ENV = Map.of("LC_ALL", "C", "TZ", "UTC");
 
     private final Path dataDir;

@@ -13,6 +13,8 @@ import java.util.UUID;
 @Entity
 public class Notification extends PanacheEntityBase {
 
+    public static final String PENDING = "PENDING";
+
     @Id
     public UUID id;
     @Column(name = "task_id")
@@ -26,7 +28,13 @@ public class Notification extends PanacheEntityBase {
     public String subject;
     @Column(name = "body_text")
     public String bodyText;
+    @Column(name = "body_html")
+    public String bodyHtml;
+    /** PENDING until sent; then SENT, FAILED or SUPPRESSED. */
     public String status;
+    public int attempts;
+    @Column(name = "next_attempt_at")
+    public Instant nextAttemptAt;
     @Column(name = "status_reason")
     public String statusReason;
     @Column(name = "provider_message_id")

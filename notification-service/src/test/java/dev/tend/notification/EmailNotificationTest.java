@@ -6,7 +6,7 @@ import dev.tend.contracts.Events;
 import dev.tend.contracts.Topics;
 import dev.tend.contracts.notification.NotificationRequested;
 import dev.tend.contracts.notification.Recipient;
-import dev.tend.infra.MailCatcher;
+import dev.tend.infra.CaughtMail;
 import dev.tend.testsupport.KafkaTestClient;
 import dev.tend.testsupport.MailCatcherResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -35,7 +35,7 @@ class EmailNotificationTest {
         return Events.envelope(request, customerId, Instant.now(), "corr-" + customerId);
     }
 
-    private static List<MailCatcher.CaughtMail> mailTo(String address) {
+    private static List<CaughtMail> mailTo(String address) {
         return MailCatcherResource.catcher().messages().stream().filter(m -> m.to().contains(address)).toList();
     }
 
@@ -47,7 +47,7 @@ class EmailNotificationTest {
         KafkaTestClient.send(Topics.NOTIFICATION_REQUESTS, request);
 
         await().atMost(Duration.ofSeconds(30)).until(() -> mailTo(address).size() == 1);
-        MailCatcher.CaughtMail mail = mailTo(address).get(0);
+        CaughtMail mail = mailTo(address).get(0);
         assertEquals("Thank you for your visit today", mail.subject());
         assertTrue(mail.textBody().contains("Dear Mia Wong"), mail.textBody());
         assertTrue(mail.textBody().contains("a dental clean"), mail.textBody());

@@ -1,6 +1,6 @@
 package dev.tend.systemtests;
 
-import dev.tend.infra.MailCatcher;
+import dev.tend.infra.CaughtMail;
 import dev.tend.infra.TendSystem;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
@@ -42,7 +42,7 @@ class WalkingSkeletonIT {
                 .then().statusCode(201);
 
         await().atMost(Duration.ofSeconds(60)).until(() -> mailTo(system, address).size() == 1);
-        MailCatcher.CaughtMail mail = mailTo(system, address).get(0);
+        CaughtMail mail = mailTo(system, address).get(0);
         assertEquals("Thank you for your visit today", mail.subject());
         assertTrue(mail.textBody().contains("Noor Haddad") && mail.textBody().contains("a vaccination"), mail.textBody());
 
@@ -54,7 +54,7 @@ class WalkingSkeletonIT {
                         .body("[0].deliveryStatus", equalTo("SENT")));
     }
 
-    private static List<MailCatcher.CaughtMail> mailTo(TendSystem system, String address) {
+    private static List<CaughtMail> mailTo(TendSystem system, String address) {
         return system.mailCatcher().messages().stream().filter(m -> m.to().contains(address)).toList();
     }
 }

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 
 /** PostgreSQL and the Kafka broker from Maven artifacts, in a temporary folder, on free ports. */
 final class EmbeddedInfrastructure implements TestInfrastructure {
@@ -22,7 +23,9 @@ final class EmbeddedInfrastructure implements TestInfrastructure {
 
     static EmbeddedInfrastructure start() {
         try {
-            Path root = Files.createTempDirectory("tend-test-infra");
+            // PostgreSQL may run as another user (see PostgresServer), who must be able to reach its folder.
+            Path root = Files.createTempDirectory("tend-test-infra",
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
             PostgresServer postgres = PostgresServer.start(root.resolve("postgres"), 0);
             KafkaBroker kafka = KafkaBroker.start(root.resolve("kafka"), 0);
             kafka.createTopics(Topics.all());

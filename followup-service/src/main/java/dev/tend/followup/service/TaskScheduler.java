@@ -1,11 +1,11 @@
 package dev.tend.followup.service;
 
 import dev.tend.followup.FollowupConfig;
+import dev.tend.platform.PollingLoop;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.jboss.logging.Logger;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -14,13 +14,9 @@ import java.time.Instant;
 @ApplicationScoped
 public class TaskScheduler {
 
-    private static final Logger LOG = Logger.getLogger(TaskScheduler.class);
-
     private final TaskFiring firing;
     private final FollowupConfig config;
-    private volatile boolean running;
-    private volatile Instant lastSuccessfulPass;
-    private Thread worker;
+    private PollingLoop loop;
 
     public TaskScheduler(TaskFiring firing, FollowupConfig config) {
         this.firing = firing;
@@ -28,55 +24,21 @@ public class TaskScheduler {
     }
 
     void onStart(@Observes StartupEvent event) {
-        if (!config.scheduler().enabled()) {
-            return;
+        if (config.scheduler().enabled()) {
+            loop = new PollingLoop("followup-scheduler", () -> firing.fireDue(config.scheduler().batchSize()),
+                    config.scheduler().batchSize(), config.scheduler().pollInterval(), Duration.ofSeconds(1));
+            loop.start();
         }
-        running = true;
-        worker = new Thread(this::pollLoop, "followup-scheduler");
-        worker.setDaemon(true);
-        worker.start();
     }
 
     void onStop(@Observes ShutdownEvent event) {
-        running = false;
-        if (worker != null) {
-            worker.interrupt();
+        if (loop != null) {
+            loop.stop();
         }
     }
 
     /** Wall-clock time of the last pass that completed; null when the scheduler does not run. */
     public Instant lastSuccessfulPass() {
-        return running ? lastSuccessfulPass : null;
-    }
-
-    private void pollLoop() {
-        boolean failing = false;
-        while (running) {
-            try {
-                int fired = firing.fireDue(config.scheduler().batchSize());
-                lastSuccessfulPass = Instant.now();
-                if (failing) {
-                    LOG.info("Scheduler recovered");
-                    failing = false;
-                }
-                if (fired < config.scheduler().batchSize()) {
-                    pause(config.scheduler().pollInterval());
-                }
-            } catch (RuntimeException e) {
-                if (!failing) {
-                    LOG.warnf("Scheduler cannot fire tasks, retrying: %s", e.getMessage());
-                    failing = true;
-                }
-                pause(Duration.ofSeconds(1));
-            }
-        }
-    }
-
-    private static void pause(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        return loop == null ? null : loop.lastSuccessfulPass();
     }
 }

@@ -6,7 +6,7 @@ import dev.tend.contracts.EventTypes;
 import dev.tend.contracts.Events;
 import dev.tend.contracts.MalformedEventException;
 import dev.tend.contracts.notification.NotificationRequested;
-import dev.tend.notification.service.EmailSender;
+import dev.tend.notification.service.NotificationIntake;
 import dev.tend.platform.messaging.InboundEvents;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,11 +18,11 @@ public class NotificationRequestsConsumer {
     private static final String CONSUMER = "notification.requests";
 
     private final InboundEvents inbound;
-    private final EmailSender email;
+    private final NotificationIntake intake;
 
-    public NotificationRequestsConsumer(InboundEvents inbound, EmailSender email) {
+    public NotificationRequestsConsumer(InboundEvents inbound, NotificationIntake intake) {
         this.inbound = inbound;
-        this.email = email;
+        this.intake = intake;
     }
 
     @Incoming("notification-requests")
@@ -43,6 +43,6 @@ public class NotificationRequestsConsumer {
         if (request.recipient() == null || request.recipient().email() == null) {
             throw new MalformedEventException("email notification " + request.notificationId() + " has no recipient address");
         }
-        email.send(envelope, request);
+        intake.accept(envelope, request);
     }
 }

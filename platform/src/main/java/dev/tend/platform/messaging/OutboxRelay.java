@@ -1,5 +1,6 @@
 package dev.tend.platform.messaging;
 
+import dev.tend.platform.PollingLoop;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
@@ -11,7 +12,6 @@ import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.jboss.logging.Logger;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -40,7 +40,6 @@ import java.util.concurrent.TimeoutException;
 @ApplicationScoped
 public class OutboxRelay {
 
-    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     /** "tend-out" as a number: the advisory lock that makes one relay at a time publish. */
     private static final long RELAY_LOCK = 0x74656e642d6f7574L;
     private static final Duration SEND_TIMEOUT = Duration.ofSeconds(30);
@@ -50,10 +49,7 @@ public class OutboxRelay {
     private final OutboxWakeup wakeup;
     private final String bootstrapServers;
 
-    private volatile boolean running;
-    private volatile Instant lastSuccessfulPass;
-    private volatile String lastFailure;
-    private Thread worker;
+    private PollingLoop loop;
     private Producer<String, String> producer;
 
     public OutboxRelay(AgroalDataSource dataSource, OutboxConfig config, OutboxWakeup wakeup,
@@ -69,33 +65,25 @@ public class OutboxRelay {
             return;
         }
         producer = new KafkaProducer<>(producerConfig());
-        running = true;
-        lastSuccessfulPass = Instant.now();
-        worker = new Thread(this::relayLoop, "outbox-relay");
-        worker.setDaemon(true);
-        worker.start();
+        loop = new PollingLoop("outbox-relay", this::publishBatch, config.batchSize(), config.pollInterval(),
+                config.retryBackoff(), wakeup::await);
+        loop.start();
     }
 
     void onStop(@Observes ShutdownEvent event) {
-        running = false;
-        if (worker != null) {
-            wakeup.signal();
-            try {
-                worker.join(Duration.ofSeconds(10).toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+        if (loop != null) {
+            loop.stop();
             producer.close(Duration.ofSeconds(5));
         }
     }
 
     /** When the relay last completed a pass (published or found nothing to publish); null when it does not run. */
     public Instant lastSuccessfulPass() {
-        return running ? lastSuccessfulPass : null;
+        return loop == null ? null : loop.lastSuccessfulPass();
     }
 
     public String lastFailure() {
-        return lastFailure;
+        return loop == null ? null : loop.lastFailure();
     }
 
     private Map<String, Object> producerConfig() {
@@ -111,28 +99,6 @@ public class OutboxRelay {
                 "max.block.ms", "5000",
                 "request.timeout.ms", "5000",
                 "delivery.timeout.ms", "15000");
-    }
-
-    private void relayLoop() {
-        while (running) {
-            try {
-                int published = publishBatch();
-                lastSuccessfulPass = Instant.now();
-                if (lastFailure != null) {
-                    LOG.info("Outbox relay recovered");
-                    lastFailure = null;
-                }
-                if (published < config.batchSize()) {
-                    wakeup.await(config.pollInterval());
-                }
-            } catch (RuntimeException e) {
-                if (lastFailure == null) {
-                    LOG.warnf("Outbox relay cannot publish, rows are kept and retried: %s", rootMessage(e));
-                }
-                lastFailure = rootMessage(e);
-                wakeup.await(config.retryBackoff());
-            }
-        }
     }
 
     private int publishBatch() {
@@ -196,14 +162,6 @@ public class OutboxRelay {
             statement.setArray(1, connection.createArrayOf("bigint", rows.stream().map(OutboxRow::id).toArray()));
             statement.executeUpdate();
         }
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 
     private record OutboxRow(long id, String eventId, String topic, String key, String type, String payload) {

@@ -1,0 +1,112 @@
+package dev.tend.infra;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.common.ConsoleNotifier;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.http.RequestMethod;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Stands in for Twilio's Messages API on 127.0.0.1: {@code POST /2010-04-01/Accounts/{sid}/Messages.json} with
+ * form fields To, From, Body and optionally StatusCallback, HTTP Basic auth {@code accountSid:authToken}, answered
+ * 201 with a Twilio-shaped message. {@code GET .../Messages.json?To=...} and {@code GET .../Messages/{sid}.json}
+ * list and fetch what was accepted, for clients that reconcile after a timeout.
+ */
+public final class SmsStandIn implements AutoCloseable {
+
+    private static final String HOST = "127.0.0.1";
+    private static final String ACCOUNT_SID = "ACtend0000000000000000000000000000";
+    private static final String AUTH_TOKEN = "tendtesttoken0000000000000000000";
+
+    private final WireMockServer server;
+    private final TwilioMessagesApi api;
+
+    private SmsStandIn(WireMockServer server, TwilioMessagesApi api) {
+        this.server = server;
+        this.api = api;
+    }
+
+    /** Starts the stand-in on {@code port}; 0 picks a free port. */
+    public static SmsStandIn start(int port) {
+        TwilioMessagesApi api = new TwilioMessagesApi(ACCOUNT_SID, AUTH_TOKEN);
+        WireMockConfiguration options = WireMockConfiguration.options()
+                .bindAddress(HOST)
+                .extensions(api)
+                .notifier(new ConsoleNotifier(false));
+        WireMockServer server = new WireMockServer(port == 0 ? options.dynamicPort() : options.port(port));
+        server.start();
+        server.stubFor(any(urlPathMatching(TwilioMessagesApi.PATH_REGEX))
+                .willReturn(aResponse().withTransformers(TwilioMessagesApi.NAME)));
+        SmsStandIn standIn = new SmsStandIn(server, api);
+        api.readAcceptedFrom(standIn::messages);
+        return standIn;
+    }
+
+    public String baseUrl() {
+        return "http://" + HOST + ":" + server.port();
+    }
+
+    public String accountSid() {
+        return ACCOUNT_SID;
+    }
+
+    public String authToken() {
+        return AUTH_TOKEN;
+    }
+
+    /** Messages answered 201, oldest first, read from WireMock's request journal. */
+    public List<SentSms> messages() {
+        return server.getAllServeEvents().stream()
+                .filter(SmsStandIn::isAcceptedSend)
+                .map(SmsStandIn::toSentSms)
+                .sorted(Comparator.comparing(SentSms::receivedAt))
+                .toList();
+    }
+
+    /** Every request from now on is answered {@code httpStatus} with a Twilio error body, and nothing is sent. */
+    public void failWith(int httpStatus) {
+        api.failWith(httpStatus);
+    }
+
+    /**
+     * Every answer from now on comes only after {@code delay}. Messages are still accepted: a client that gives up
+     * waiting has sent one all the same, which is what reconciliation must cope with.
+     */
+    public void delayResponses(Duration delay) {
+        api.delay(delay);
+    }
+
+    /** Back to prompt, successful answers. */
+    public void recover() {
+        api.recover();
+    }
+
+    @Override
+    public void close() {
+        server.stop();
+    }
+
+    private static boolean isAcceptedSend(ServeEvent event) {
+        LoggedRequest request = event.getRequest();
+        return RequestMethod.POST.equals(request.getMethod())
+                && TwilioMessagesApi.pathOf(request.getUrl()).endsWith("/Messages.json")
+                && event.getResponse() != null
+                && event.getResponse().getStatus() == 201;
+    }
+
+    private static SentSms toSentSms(ServeEvent event) {
+        Map<String, String> form = TwilioMessagesApi.formOf(event.getRequest().getBodyAsString());
+        return new SentSms(TwilioMessagesApi.sidOf(event.getResponse().getBodyAsString()), form.get("To"),
+                form.get("From"), form.get("Body"), form.get("StatusCallback"),
+                event.getRequest().getLoggedDate().toInstant());
+    }
+}

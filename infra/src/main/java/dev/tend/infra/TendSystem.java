@@ -1,0 +1,185 @@
+package dev.tend.infra;
+
+import dev.tend.contracts.Topics;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * All of Tend on one machine: PostgreSQL (one database per service), Kafka with Tend's topics, the SMTP
+ * catcher, the SMS-provider stand-in, a print folder, and the three services as packaged apps in JVMs of
+ * their own. The system tests and {@code ./tend up} both start it through this class, so what the tests
+ * prove is what a person runs.
+ */
+public final class TendSystem implements AutoCloseable {
+
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
+
+    /**
+     * @param serviceProperties extra system properties for every service (a test profile's settings)
+     */
+    public record Options(Path projectRoot, Path workDir, int postgresPort, int kafkaPort, int smtpPort, int smsPort,
+                          int customerPort, int followupPort, int notificationPort,
+                          Map<String, String> serviceProperties) {
+
+        /** Free ports everywhere, so a test run never collides with a running {@code ./tend up}. */
+        public static Options forTests(Path projectRoot, Path workDir) {
+            return new Options(projectRoot, workDir, 0, 0, 0, 0, 0, 0, 0, Map.of());
+        }
+
+        /** The fixed, documented ports of {@code ./tend up}. */
+        public static Options forLocalRun(Path projectRoot, Path dataDir) {
+            return new Options(projectRoot, dataDir, 55432, 9092, 2525, 8089, 8081, 8082, 8083, Map.of());
+        }
+
+        public Options withServiceProperties(Map<String, String> properties) {
+            return new Options(projectRoot, workDir, postgresPort, kafkaPort, smtpPort, smsPort, customerPort,
+                    followupPort, notificationPort, Map.copyOf(properties));
+        }
+    }
+
+    private final List<AutoCloseable> started = new ArrayList<>();
+    private PostgresServer postgres;
+    private KafkaBroker kafka;
+    private MailCatcher mailCatcher;
+    private SmsStandIn smsStandIn;
+    private Path printFolder;
+    private ServiceProcess customerService;
+    private ServiceProcess followupService;
+    private ServiceProcess notificationService;
+
+    private TendSystem() {
+    }
+
+    public static TendSystem start(Options options) {
+        TendSystem system = new TendSystem();
+        try {
+            system.startAll(options);
+            return system;
+        } catch (RuntimeException e) {
+            system.close();
+            throw e;
+        }
+    }
+
+    private void startAll(Options options) {
+        Path workDir = traversable(options.workDir());
+        postgres = remember(PostgresServer.start(workDir.resolve("postgres"), options.postgresPort()));
+        for (String database : List.of("customer", "followup", "notification")) {
+            postgres.createDatabaseIfMissing(database);
+        }
+        kafka = remember(KafkaBroker.start(workDir.resolve("kafka"), options.kafkaPort()));
+        kafka.createTopics(Topics.all());
+        mailCatcher = remember(MailCatcher.start(options.smtpPort()));
+        smsStandIn = remember(SmsStandIn.start(options.smsPort()));
+        printFolder = directory(workDir.resolve("print"));
+        Path logs = directory(workDir.resolve("logs"));
+
+        customerService = remember(service(options, "customer-service", "customer", options.customerPort(), Map.of(), logs));
+        followupService = remember(service(options, "followup-service", "followup", options.followupPort(), Map.of(), logs));
+        notificationService = remember(service(options, "notification-service", "notification", options.notificationPort(), Map.of(
+                "quarkus.mailer.host", "127.0.0.1",
+                "quarkus.mailer.port", Integer.toString(mailCatcher.smtpPort()),
+                "tend.notification.sms.base-url", smsStandIn.baseUrl(),
+                "tend.notification.sms.account-sid", smsStandIn.accountSid(),
+                "tend.notification.sms.auth-token", smsStandIn.authToken(),
+                "tend.notification.print.folder", printFolder.toString()), logs));
+        for (ServiceProcess service : services()) {
+            service.awaitReady(READY_TIMEOUT);
+        }
+    }
+
+    private ServiceProcess service(Options options, String module, String database, int port,
+                                   Map<String, String> own, Path logs) {
+        Map<String, String> properties = new HashMap<>();
+        properties.put("quarkus.datasource.jdbc.url", postgres.jdbcUrl(database));
+        properties.put("quarkus.datasource.username", postgres.username());
+        properties.put("quarkus.datasource.password", postgres.password());
+        properties.put("kafka.bootstrap.servers", kafka.bootstrapServers());
+        properties.putAll(own);
+        properties.putAll(options.serviceProperties());
+        Path jar = options.projectRoot().resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
+        return ServiceProcess.start(module, jar, port, properties, logs.resolve(module + ".log"));
+    }
+
+    public PostgresServer postgres() {
+        return postgres;
+    }
+
+    public KafkaBroker kafka() {
+        return kafka;
+    }
+
+    public MailCatcher mailCatcher() {
+        return mailCatcher;
+    }
+
+    public SmsStandIn smsStandIn() {
+        return smsStandIn;
+    }
+
+    public Path printFolder() {
+        return printFolder;
+    }
+
+    public ServiceProcess customerService() {
+        return customerService;
+    }
+
+    public ServiceProcess followupService() {
+        return followupService;
+    }
+
+    public ServiceProcess notificationService() {
+        return notificationService;
+    }
+
+    public List<ServiceProcess> services() {
+        return List.of(customerService, followupService, notificationService);
+    }
+
+    /** Stops everything, services first, in the reverse order of starting. */
+    @Override
+    public void close() {
+        for (int i = started.size() - 1; i >= 0; i--) {
+            try {
+                started.get(i).close();
+            } catch (Exception e) {
+                System.err.println("Could not stop " + started.get(i) + ": " + e.getMessage());
+            }
+        }
+        started.clear();
+    }
+
+    private <T extends AutoCloseable> T remember(T resource) {
+        started.add(resource);
+        return resource;
+    }
+
+    private static Path directory(Path path) {
+        try {
+            return Files.createDirectories(path);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** PostgreSQL may run as another user (see {@link PostgresServer}), who must be able to reach its folder. */
+    private static Path traversable(Path path) {
+        try {
+            Files.createDirectories(path);
+            Files.setPosixFilePermissions(path, PosixFilePermissions.fromString("rwxr-xr-x"));
+            return path.toAbsolutePath();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package dev.tend.infra;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+import java.util.function.Supplier;
+
+/**
+ * {@code ./tend up}: starts the whole system on the documented ports, keeps PostgreSQL's and Kafka's data
+ * in {@code .tend/} across runs, shows caught mail and SMS at http://localhost:8025, and stops everything
+ * on Ctrl-C.
+ */
+public final class TendUp {
+
+    private static final int INBOX_PORT = 8025;
+    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .enable(SerializationFeature.INDENT_OUTPUT);
+
+    private TendUp() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path projectRoot = Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath().normalize();
+        Path dataDir = projectRoot.resolve(".tend");
+        System.out.println("Starting PostgreSQL, Kafka, the mail catcher, the SMS stand-in and the three services...");
+        TendSystem system = TendSystem.start(TendSystem.Options.forLocalRun(projectRoot, dataDir));
+        HttpServer inbox = inbox(system);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("\nStopping Tend...");
+            inbox.stop(0);
+            system.close();
+            stopped.countDown();
+        }, "tend-up-shutdown"));
+        printWhereThingsAre(system, dataDir);
+        stopped.await();
+    }
+
+    private static HttpServer inbox(TendSystem system) throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", INBOX_PORT), 0);
+        server.createContext("/mail", exchange -> respond(exchange, () -> system.mailCatcher().messages()));
+        server.createContext("/sms", exchange -> respond(exchange, () -> system.smsStandIn().messages()));
+        server.start();
+        return server;
+    }
+
+    private static void respond(HttpExchange exchange, Supplier<Object> body) throws IOException {
+        byte[] json = JSON.writeValueAsBytes(body.get());
+        exchange.getResponseHeaders().add("Content-Type", "application/json");
+        exchange.sendResponseHeaders(200, json.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(json);
+        }
+    }
+
+    private static void printWhereThingsAre(TendSystem system, Path dataDir) {
+        System.out.printf("""
+
+                Tend is up.
+
+                  customer-service      %1$s     Swagger UI %1$s/q/swagger-ui
+                  followup-service      %2$s     Swagger UI %2$s/q/swagger-ui
+                  notification-service  %3$s     Swagger UI %3$s/q/swagger-ui
+                  health                <service>/q/health/ready, <service>/q/health/live
+                  metrics               <service>/q/metrics
+
+                  caught mail           http://localhost:%4$d/mail   (SMTP on localhost:%5$d)
+                  sent SMS              http://localhost:%4$d/sms    (provider stand-in at %6$s)
+                  postcard print jobs   %7$s
+                  PostgreSQL            %8$s (user postgres)
+                  Kafka                 %9$s
+                  service logs          %10$s
+
+                Press Ctrl-C to stop everything.
+                """,
+                system.customerService().baseUrl(), system.followupService().baseUrl(),
+                system.notificationService().baseUrl(), INBOX_PORT, system.mailCatcher().smtpPort(),
+                system.smsStandIn().baseUrl(), system.printFolder(), system.postgres().jdbcUrl("<service>"),
+                system.kafka().bootstrapServers(), dataDir.resolve("logs"));
+    }
+}
