@@ -14,6 +14,9 @@ import java.util.UUID;
 @Entity
 public class Visit extends PanacheEntityBase {
 
+    public static final String RECORDED = "recorded";
+    public static final String CANCELLED = "cancelled";
+
     @Id
     public UUID id;
     @Column(name = "customer_id")
@@ -31,8 +34,13 @@ public class Visit extends PanacheEntityBase {
     public LocalDate recheckDate;
     public String notes;
     public String outcome;
+    public String status;
+    @Column(name = "cancel_reason")
+    public String cancelReason;
     @Column(name = "created_at")
     public Instant createdAt;
+    @Column(name = "updated_at")
+    public Instant updatedAt;
     @Version
     public long version;
 }

@@ -1,37 +1,121 @@
 package dev.tend.customer.rest;
 
+import dev.tend.contracts.Channel;
+import dev.tend.contracts.customer.Consent;
 import dev.tend.customer.Customer;
+import dev.tend.customer.service.ConsentService;
+import dev.tend.customer.service.CustomerEvents;
 import dev.tend.customer.service.CustomerService;
+import dev.tend.platform.rest.ETags;
+import dev.tend.platform.rest.IdempotentRequests;
+import dev.tend.platform.rest.Page;
+import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 
+import java.util.List;
 import java.util.UUID;
 
 @Path("/customers")
+@Tag(name = "Customers", description = "Households, their contact points, consent and preferences")
 public class CustomerResource {
 
     private final CustomerService customers;
+    private final ConsentService consents;
+    private final IdempotentRequests idempotent;
 
-    public CustomerResource(CustomerService customers) {
+    public CustomerResource(CustomerService customers, ConsentService consents, IdempotentRequests idempotent) {
         this.customers = customers;
+        this.consents = consents;
+        this.idempotent = idempotent;
     }
 
     @POST
-    public Response register(@Valid @NotNull NewCustomer body, UriInfo uri) {
-        Customer customer = customers.register(body.name(), body.email(), body.phone(), body.timezone(), body.locale());
-        return Response.created(uri.getAbsolutePathBuilder().path(customer.id.toString()).build())
-                .entity(CustomerView.of(customer)).build();
+    @Operation(summary = "Register a customer", description = "Publishes CustomerRegistered. Safe to retry with an Idempotency-Key.")
+    @APIResponse(responseCode = "201", description = "Registered; Location names the customer")
+    @APIResponse(responseCode = "400", description = "A field is invalid (problem+json names it)")
+    @APIResponse(responseCode = "422", description = "The Idempotency-Key was used with another body")
+    public Response register(@HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
+                             @Valid @NotNull NewCustomer body, UriInfo uri) {
+        return idempotent.create("POST /customers", idempotencyKey, body, () -> {
+            Customer customer = customers.register(body);
+            return new IdempotentRequests.Created(location(uri, customer.id), CustomerView.of(customer));
+        });
+    }
+
+    @GET
+    @Operation(summary = "List customers", description = "Search by name, email or phone; filter by tag; paged, by name.")
+    @Transactional
+    public Page<CustomerView> list(@QueryParam("q") @Size(max = 200) String search,
+                                   @QueryParam("tag") @Size(max = 40) String tag,
+                                   @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                                   @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
+        Page<Customer> found = customers.list(search, tag, page, size);
+        return new Page<>(found.items().stream().map(CustomerView::of).toList(), page, size, found.total());
     }
 
     @GET
     @Path("/{id}")
-    public CustomerView get(@RestPath UUID id) {
+    @Operation(summary = "Read a customer", description = "The ETag is the version to send back in If-Match.")
+    @APIResponse(responseCode = "404", description = "No such customer")
+    @Transactional
+    public Response get(@RestPath UUID id) {
+        Customer customer = customers.find(id);
+        return Response.ok(CustomerView.of(customer)).tag(ETags.of(customer.version).replace("\"", "")).build();
+    }
+
+    @PUT
+    @Path("/{id}")
+    @Operation(summary = "Update a customer", description = "Requires If-Match (or version). Publishes CustomerUpdated.")
+    @APIResponse(responseCode = "409", description = "Changed by someone else since it was read")
+    @APIResponse(responseCode = "428", description = "Neither If-Match nor version was given")
+    public Response update(@RestPath UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                           @Valid @NotNull CustomerChanges body) {
+        Customer customer = customers.update(id, ETags.expectedVersion(ifMatch, body.version()), body);
+        return Response.ok(view(customer.id)).tag(Long.toString(customer.version)).build();
+    }
+
+    @GET
+    @Path("/{id}/consents")
+    @Operation(summary = "A customer's consent per channel", description = "A channel not listed is not consented.")
+    @Transactional
+    public List<Consent> consents(@RestPath UUID id) {
+        return CustomerEvents.snapshot(customers.find(id)).consents();
+    }
+
+    @PUT
+    @Path("/{id}/consents/{channel}")
+    @Operation(summary = "Record consent given or withdrawn on a channel", description = "Publishes ConsentChanged when it changes.")
+    @Transactional
+    public Consent decide(@RestPath UUID id, @RestPath Channel channel, @Valid @NotNull ConsentDecision body) {
+        customers.find(id);
+        var consent = consents.decide(id, channel, body.granted(), body.source());
+        return new Consent(channel, consent.granted, consent.source, consent.changedAt);
+    }
+
+    @Transactional
+    CustomerView view(UUID id) {
         return CustomerView.of(customers.find(id));
+    }
+
+    private static java.net.URI location(UriInfo uri, UUID id) {
+        return uri.getBaseUriBuilder().path("customers").path(id.toString()).build();
     }
 }

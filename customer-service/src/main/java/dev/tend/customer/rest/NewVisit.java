@@ -2,6 +2,7 @@ package dev.tend.customer.rest;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import java.time.LocalDate;
@@ -11,10 +12,11 @@ import java.util.UUID;
 public record NewVisit(
         @NotNull UUID customerId,
         UUID petId,
-        @NotBlank @Size(max = 40) String visitType,
+        @NotBlank @Pattern(regexp = VisitTypes.PATTERN, message = VisitTypes.MESSAGE) String visitType,
         @Size(max = 500) String reason,
         @Size(max = 200) String staffMember,
         @NotNull OffsetDateTime visitedAt,
         LocalDate recheckDate,
-        @Size(max = 4000) String notes) {
+        @Size(max = 4000) String notes,
+        @Size(max = 500) String outcome) {
 }

@@ -1,7 +1,10 @@
 package dev.tend.platform.rest;
 
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -42,7 +45,9 @@ public class ProblemMappers {
                 errors.isEmpty() ? null : errors.get(0).field(), errors));
     }
 
-    @ServerExceptionMapper
+    /** Listed one by one: Quarkus' own mappers for the narrower Jackson types would otherwise win. */
+    @ServerExceptionMapper({JsonProcessingException.class, JsonParseException.class, JsonMappingException.class,
+            MismatchedInputException.class, InvalidFormatException.class})
     public Response unreadable(JsonProcessingException e, UriInfo uri) {
         String field = e instanceof JsonMappingException mapping ? jsonPath(mapping) : null;
         String detail = field == null
@@ -95,11 +100,10 @@ public class ProblemMappers {
             if (node.getKind() == ElementKind.METHOD || (node.getKind() == ElementKind.PARAMETER && !last)) {
                 continue;
             }
-            if (!name.isEmpty() && node.getName() != null) {
-                name.append('.');
-            }
-            if (node.getName() != null) {
-                name.append(node.getName());
+            // A list element is "<list element>" to the validator; the caller knows it as tags[0].
+            boolean named = node.getName() != null && node.getKind() != ElementKind.CONTAINER_ELEMENT;
+            if (named) {
+                name.append(name.isEmpty() ? "" : ".").append(node.getName());
             }
             if (node.getIndex() != null) {
                 name.append('[').append(node.getIndex()).append(']');

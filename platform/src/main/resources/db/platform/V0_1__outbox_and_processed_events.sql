@@ -1,4 +1,4 @@
--- Shared by every Tend service: migrations in db/messaging sort before each service's own (V1, V2...).
+-- Shared by every Tend service: migrations in db/platform sort before each service's own (V1, V2...).
 
 -- Events waiting to be published. The relay publishes in id order and deletes what Kafka acknowledged.
 CREATE TABLE outbox_message (

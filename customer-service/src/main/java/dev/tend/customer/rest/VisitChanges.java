@@ -1,0 +1,23 @@
+package dev.tend.customer.rest;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/** A corrected visit: the whole visit as it should have been recorded. */
+public record VisitChanges(
+        UUID petId,
+        @NotBlank @Pattern(regexp = VisitTypes.PATTERN, message = VisitTypes.MESSAGE) String visitType,
+        @Size(max = 500) String reason,
+        @Size(max = 200) String staffMember,
+        @NotNull OffsetDateTime visitedAt,
+        LocalDate recheckDate,
+        @Size(max = 4000) String notes,
+        @Size(max = 500) String outcome,
+        Long version) {
+}
