@@ -83,7 +83,10 @@ public final class TendSystem implements AutoCloseable {
         printFolder = directory(workDir.resolve("print"));
         Path logs = directory(workDir.resolve("logs"));
 
-        customerService = remember(service(options, "customer-service", "customer", options.customerPort(), Map.of(), logs));
+        // Known before start, because the service puts its own public address into the events it publishes.
+        int customerPort = options.customerPort() == 0 ? FreePorts.pick() : options.customerPort();
+        customerService = remember(service(options, "customer-service", "customer", customerPort,
+                Map.of("tend.customer.public-base-url", "http://127.0.0.1:" + customerPort), logs));
         followupService = remember(service(options, "followup-service", "followup", options.followupPort(), Map.of(), logs));
         notificationService = remember(service(options, "notification-service", "notification", options.notificationPort(), Map.of(
                 "quarkus.mailer.host", "127.0.0.1",

@@ -30,7 +30,8 @@ class WalkingSkeletonIT {
         String address = "skeleton-" + UUID.randomUUID() + "@example.com";
 
         String customerId = given().baseUri(system.customerService().baseUrl()).contentType(ContentType.JSON)
-                .body(Map.of("name", "Noor Haddad", "email", address, "timezone", "Europe/Amsterdam", "locale", "nl-NL"))
+                .body(Map.of("name", "Noor Haddad", "emails", List.of(address), "timezone", "Europe/Amsterdam",
+                        "locale", "nl-NL", "consents", List.of(Map.of("channel", "EMAIL", "granted", true))))
                 .when().post("/customers")
                 .then().statusCode(201).extract().path("id");
 
