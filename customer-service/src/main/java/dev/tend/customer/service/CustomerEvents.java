@@ -16,6 +16,7 @@ import dev.tend.customer.Pet;
 import dev.tend.customer.PetPhoto;
 import dev.tend.customer.Visit;
 import dev.tend.platform.messaging.Outbox;
+import dev.tend.platform.observability.Correlation;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Clock;
@@ -42,7 +43,7 @@ public class CustomerEvents {
     }
 
     public void publish(UUID customerId, EventPayload payload) {
-        outbox.publish(Topics.CUSTOMER_EVENTS, Events.envelope(payload, customerId, clock.instant(), null));
+        outbox.publish(Topics.CUSTOMER_EVENTS, Events.envelope(payload, customerId, clock.instant(), Correlation.current()));
     }
 
     public static CustomerSnapshot snapshot(Customer customer) {

@@ -3,6 +3,8 @@ package dev.tend.platform.messaging;
 import dev.tend.contracts.EventEnvelope;
 import dev.tend.contracts.Events;
 import dev.tend.contracts.MalformedEventException;
+import dev.tend.platform.observability.ConsumerMetrics;
+import dev.tend.platform.observability.Correlation;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
@@ -27,9 +29,11 @@ public class InboundEvents {
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
 
     private final ProcessedEvents processedEvents;
+    private final ConsumerMetrics metrics;
 
-    public InboundEvents(ProcessedEvents processedEvents) {
+    public InboundEvents(ProcessedEvents processedEvents, ConsumerMetrics metrics) {
         this.processedEvents = processedEvents;
+        this.metrics = metrics;
     }
 
     /**
@@ -39,20 +43,40 @@ public class InboundEvents {
      *                 a record that is well-formed JSON but can never be acted on
      */
     public void process(String consumer, String record, Consumer<EventEnvelope> handler) {
-        EventEnvelope envelope = Events.read(record);
+        EventEnvelope envelope;
+        try {
+            envelope = Events.read(record);
+        } catch (MalformedEventException e) {
+            metrics.record(consumer, "dead-lettered");
+            throw e;
+        }
+        Correlation.set(envelope.correlationId());
+        try {
+            handle(consumer, envelope, handler);
+        } finally {
+            Correlation.clear();
+        }
+    }
+
+    private void handle(String consumer, EventEnvelope envelope, Consumer<EventEnvelope> handler) {
         Duration backoff = FIRST_BACKOFF;
         while (true) {
             try {
-                QuarkusTransaction.requiringNew().run(() -> {
-                    if (processedEvents.markProcessed(consumer, envelope.eventId())) {
-                        handler.accept(envelope);
+                boolean processed = QuarkusTransaction.requiringNew().call(() -> {
+                    if (!processedEvents.markProcessed(consumer, envelope.eventId())) {
+                        return false;
                     }
+                    handler.accept(envelope);
+                    return true;
                 });
+                metrics.record(consumer, processed ? "processed" : "duplicate");
                 return;
             } catch (RuntimeException e) {
                 if (!TransientFailures.isTransient(e)) {
+                    metrics.record(consumer, "dead-lettered");
                     throw e;
                 }
+                metrics.record(consumer, "retried");
                 LOG.warnf("%s: transient failure on event %s, retrying in %d ms: %s",
                         consumer, envelope.eventId(), backoff.toMillis(), e.getMessage());
                 sleep(backoff);

@@ -1,6 +1,7 @@
 package dev.tend.platform.messaging;
 
 import dev.tend.platform.PollingLoop;
+import dev.tend.platform.observability.OutboxMetrics;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
@@ -47,16 +48,18 @@ public class OutboxRelay {
     private final AgroalDataSource dataSource;
     private final OutboxConfig config;
     private final OutboxWakeup wakeup;
+    private final OutboxMetrics metrics;
     private final String bootstrapServers;
 
     private PollingLoop loop;
     private Producer<String, String> producer;
 
-    public OutboxRelay(AgroalDataSource dataSource, OutboxConfig config, OutboxWakeup wakeup,
+    public OutboxRelay(AgroalDataSource dataSource, OutboxConfig config, OutboxWakeup wakeup, OutboxMetrics metrics,
                        @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
         this.dataSource = dataSource;
         this.config = config;
         this.wakeup = wakeup;
+        this.metrics = metrics;
         this.bootstrapServers = bootstrapServers;
     }
 
@@ -113,6 +116,8 @@ public class OutboxRelay {
                 }
                 send(rows);
                 delete(connection, rows);
+                Instant acknowledged = Instant.now();
+                rows.forEach(row -> metrics.published(1, Duration.between(row.createdAt(), acknowledged)));
                 return rows.size();
             }
         });
@@ -130,26 +135,38 @@ public class OutboxRelay {
 
     private List<OutboxRow> fetch(Connection connection) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(
-                "SELECT id, event_id, topic, message_key, event_type, payload FROM outbox_message ORDER BY id LIMIT ?")) {
+                "SELECT id, event_id, topic, message_key, event_type, payload, created_at FROM outbox_message ORDER BY id LIMIT ?")) {
             statement.setInt(1, config.batchSize());
             try (ResultSet resultSet = statement.executeQuery()) {
                 List<OutboxRow> rows = new ArrayList<>();
                 while (resultSet.next()) {
                     rows.add(new OutboxRow(resultSet.getLong(1), resultSet.getString(2), resultSet.getString(3),
-                            resultSet.getString(4), resultSet.getString(5), resultSet.getString(6)));
+                            resultSet.getString(4), resultSet.getString(5), resultSet.getString(6),
+                            resultSet.getTimestamp(7).toInstant()));
                 }
                 return rows;
             }
         }
     }
 
+    /**
+     * Sends a batch in order. A record that could not even be handed to the broker (no metadata while the
+     * broker is down) fails its future at once; sending stops there, because a later record that got through
+     * when the broker came back would reach the topic before it, breaking the customer's order. The whole
+     * batch is retried; what already got through is delivered again, and consumers dedupe it.
+     */
     private void send(List<OutboxRow> rows) throws InterruptedException, ExecutionException, TimeoutException {
+        rows.stream().map(OutboxRow::topic).distinct().forEach(producer::partitionsFor);
         List<Future<RecordMetadata>> acks = new ArrayList<>(rows.size());
         for (OutboxRow row : rows) {
             ProducerRecord<String, String> record = new ProducerRecord<>(row.topic(), row.key(), row.payload());
             record.headers().add(KafkaHeaders.EVENT_TYPE, row.type().getBytes(StandardCharsets.UTF_8));
             record.headers().add(KafkaHeaders.EVENT_ID, row.eventId().getBytes(StandardCharsets.UTF_8));
-            acks.add(producer.send(record));
+            Future<RecordMetadata> ack = producer.send(record);
+            if (ack.isDone()) {
+                ack.get();
+            }
+            acks.add(ack);
         }
         producer.flush();
         for (Future<RecordMetadata> ack : acks) {
@@ -164,7 +181,8 @@ public class OutboxRelay {
         }
     }
 
-    private record OutboxRow(long id, String eventId, String topic, String key, String type, String payload) {
+    private record OutboxRow(long id, String eventId, String topic, String key, String type, String payload,
+                             Instant createdAt) {
     }
 
 }

@@ -1,0 +1,41 @@
+package dev.tend.platform.observability;
+
+import org.jboss.logging.MDC;
+
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * The correlation id of the work in progress: taken from an incoming request's {@code X-Correlation-Id}
+ * (or made up), from a consumed event's envelope, and carried into every event published meanwhile, so
+ * one visit can be followed through all three services' logs, tasks and notifications. Kept in the
+ * logging MDC, so every log line of that work shows it.
+ */
+public final class Correlation {
+
+    public static final String HEADER = "X-Correlation-Id";
+    public static final String MDC_KEY = "correlationId";
+    private static final Pattern ACCEPTABLE = Pattern.compile("[A-Za-z0-9._:-]{1,100}");
+
+    private Correlation() {
+    }
+
+    /** The current id, or null outside correlated work. */
+    public static String current() {
+        Object id = MDC.get(MDC_KEY);
+        return id == null ? null : id.toString();
+    }
+
+    public static void set(String id) {
+        MDC.put(MDC_KEY, id);
+    }
+
+    public static void clear() {
+        MDC.remove(MDC_KEY);
+    }
+
+    /** A caller's id when it is a sane token; a new one otherwise (a header is never trusted to be). */
+    static String acceptOrCreate(String candidate) {
+        return candidate != null && ACCEPTABLE.matcher(candidate).matches() ? candidate : UUID.randomUUID().toString();
+    }
+}
