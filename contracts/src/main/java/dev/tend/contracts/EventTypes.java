@@ -2,6 +2,7 @@ package dev.tend.contracts;
 
 import dev.tend.contracts.customer.ConsentChangeRequested;
 import dev.tend.contracts.customer.ConsentChanged;
+import dev.tend.contracts.customer.CustomerErased;
 import dev.tend.contracts.customer.CustomerRegistered;
 import dev.tend.contracts.customer.CustomerUpdated;
 import dev.tend.contracts.customer.PetDied;
@@ -25,7 +26,7 @@ import java.util.stream.Collectors;
 public final class EventTypes {
 
     private static final Map<String, Class<? extends EventPayload>> BY_NAME = List.<Class<? extends EventPayload>>of(
-                    CustomerRegistered.class, CustomerUpdated.class, ConsentChanged.class,
+                    CustomerRegistered.class, CustomerUpdated.class, ConsentChanged.class, CustomerErased.class,
                     PetRegistered.class, PetUpdated.class, PetDied.class,
                     VisitRecorded.class, VisitCorrected.class, VisitCancelled.class,
                     ConsentChangeRequested.class,

@@ -94,6 +94,11 @@ public final class ServiceProcess implements AutoCloseable {
                 + last + ")\n" + LogTail.of(logFile));
     }
 
+    /** Where the service's output goes, across restarts. */
+    public Path logFile() {
+        return logFile;
+    }
+
     public String baseUrl() {
         return "http://" + HOST + ":" + httpPort;
     }

@@ -107,6 +107,8 @@ public final class TendSystem implements AutoCloseable {
         properties.put("quarkus.datasource.username", postgres.username());
         properties.put("quarkus.datasource.password", postgres.password());
         properties.put("kafka.bootstrap.servers", kafka.bootstrapServers());
+        properties.put("mp.jwt.verify.publickey", DevTokens.publicKeyPem());
+        properties.put("mp.jwt.verify.issuer", DevTokens.ISSUER);
         properties.putAll(own);
         properties.putAll(options.serviceProperties());
         Path jar = options.projectRoot().resolve(module).resolve("target/quarkus-app/quarkus-run.jar");

@@ -80,11 +80,15 @@ public final class TendUp {
                   Kafka                 %9$s
                   service logs          %10$s
 
+                A token with every role (integration, staff, admin), valid 30 days, for trying the APIs:
+                  export TOKEN=%11$s
+                  curl -H "Authorization: Bearer $TOKEN" %1$s/customers
+
                 Press Ctrl-C to stop everything.
                 """,
                 system.customerService().baseUrl(), system.followupService().baseUrl(),
                 system.notificationService().baseUrl(), INBOX_PORT, system.mailCatcher().smtpPort(),
                 system.smsStandIn().baseUrl(), system.printFolder(), system.postgres().jdbcUrl("<service>"),
-                system.kafka().bootstrapServers(), dataDir.resolve("logs"));
+                system.kafka().bootstrapServers(), dataDir.resolve("logs"), DevTokens.allRoles());
     }
 }

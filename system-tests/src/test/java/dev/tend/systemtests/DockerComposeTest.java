@@ -93,6 +93,19 @@ class DockerComposeTest {
 
     @Test
     @SuppressWarnings("unchecked")
+    void shouldGiveEachServiceTheKeyItVerifiesTokensWith() throws IOException {
+        for (String name : SERVICES) {
+            Map<String, Object> environment = (Map<String, Object>) service(name).get("environment");
+            String keyInContainer = (String) environment.get("MP_JWT_VERIFY_PUBLICKEY_LOCATION");
+            List<String> volumes = (List<String>) service(name).get("volumes");
+            String mount = volumes.stream().filter(v -> v.split(":")[1].equals(keyInContainer)).findFirst()
+                    .orElseThrow(() -> new AssertionError(name + " does not mount " + keyInContainer));
+            assertTrue(Files.isRegularFile(ROOT.resolve(mount.split(":")[0])), mount);
+        }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
     void shouldCreateOneDatabasePerService() throws IOException {
         Map<String, Object> environment = (Map<String, Object>) service("postgres").get("environment");
         assertEquals("customer,followup,notification", environment.get("POSTGRES_MULTIPLE_DATABASES"));

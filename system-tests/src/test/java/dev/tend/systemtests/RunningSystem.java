@@ -1,5 +1,6 @@
 package dev.tend.systemtests;
 
+import dev.tend.infra.DevTokens;
 import dev.tend.infra.TendSystem;
 
 import java.io.IOException;
@@ -14,6 +15,9 @@ final class RunningSystem {
 
     private RunningSystem() {
     }
+
+    /** A bearer header value with every role, trusted by the running services. */
+    static final String ALL_ROLES = "Bearer " + DevTokens.allRoles();
 
     static synchronized TendSystem get() {
         if (system == null) {

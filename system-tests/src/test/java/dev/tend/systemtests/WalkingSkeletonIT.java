@@ -29,13 +29,15 @@ class WalkingSkeletonIT {
         TendSystem system = RunningSystem.get();
         String address = "skeleton-" + UUID.randomUUID() + "@example.com";
 
-        String customerId = given().baseUri(system.customerService().baseUrl()).contentType(ContentType.JSON)
+        String customerId = given().baseUri(system.customerService().baseUrl()).header("Authorization", RunningSystem.ALL_ROLES)
+                .contentType(ContentType.JSON)
                 .body(Map.of("name", "Noor Haddad", "emails", List.of(address), "timezone", "Europe/Amsterdam",
                         "locale", "nl-NL", "consents", List.of(Map.of("channel", "EMAIL", "granted", true))))
                 .when().post("/customers")
                 .then().statusCode(201).extract().path("id");
 
-        given().baseUri(system.customerService().baseUrl()).contentType(ContentType.JSON)
+        given().baseUri(system.customerService().baseUrl()).header("Authorization", RunningSystem.ALL_ROLES)
+                .contentType(ContentType.JSON)
                 .body(Map.of("customerId", customerId, "visitType", "wellness", "reason", "a vaccination",
                         "staffMember", "Dr. Eva Jansen",
                         "visitedAt", OffsetDateTime.now(ZoneOffset.UTC).minusHours(3).toString()))
@@ -48,7 +50,7 @@ class WalkingSkeletonIT {
         assertTrue(mail.textBody().contains("Noor Haddad") && mail.textBody().contains("a vaccination"), mail.textBody());
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                given().baseUri(system.followupService().baseUrl())
+                given().baseUri(system.followupService().baseUrl()).header("Authorization", RunningSystem.ALL_ROLES)
                         .when().get("/customers/" + customerId + "/tasks")
                         .then().statusCode(200)
                         .body("[0].status", equalTo("FIRED"))

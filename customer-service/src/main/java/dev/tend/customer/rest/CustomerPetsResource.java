@@ -1,6 +1,8 @@
 package dev.tend.customer.rest;
 
 import dev.tend.customer.service.PetService;
+import dev.tend.platform.rest.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -12,6 +14,7 @@ import org.jboss.resteasy.reactive.RestPath;
 import java.util.List;
 import java.util.UUID;
 
+@RolesAllowed({Roles.INTEGRATION, Roles.ADMIN})
 @Path("/customers/{customerId}/pets")
 @Tag(name = "Pets")
 public class CustomerPetsResource {

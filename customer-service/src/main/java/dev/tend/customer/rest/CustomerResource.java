@@ -6,15 +6,19 @@ import dev.tend.customer.Customer;
 import dev.tend.customer.service.ConsentService;
 import dev.tend.customer.service.CustomerEvents;
 import dev.tend.customer.service.CustomerService;
+import dev.tend.customer.service.Erasure;
 import dev.tend.platform.rest.ETags;
 import dev.tend.platform.rest.IdempotentRequests;
 import dev.tend.platform.rest.Page;
+import dev.tend.platform.rest.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -33,6 +37,7 @@ import org.jboss.resteasy.reactive.RestPath;
 import java.util.List;
 import java.util.UUID;
 
+@RolesAllowed({Roles.INTEGRATION, Roles.ADMIN})
 @Path("/customers")
 @Tag(name = "Customers", description = "Households, their contact points, consent and preferences")
 public class CustomerResource {
@@ -40,11 +45,14 @@ public class CustomerResource {
     private final CustomerService customers;
     private final ConsentService consents;
     private final IdempotentRequests idempotent;
+    private final Erasure erasure;
 
-    public CustomerResource(CustomerService customers, ConsentService consents, IdempotentRequests idempotent) {
+    public CustomerResource(CustomerService customers, ConsentService consents, IdempotentRequests idempotent,
+                            Erasure erasure) {
         this.customers = customers;
         this.consents = consents;
         this.idempotent = idempotent;
+        this.erasure = erasure;
     }
 
     @POST
@@ -90,6 +98,17 @@ public class CustomerResource {
                            @Valid @NotNull CustomerChanges body) {
         Customer customer = customers.update(id, ETags.expectedVersion(ifMatch, body.version()), body);
         return Response.ok(view(customer.id)).tag(Long.toString(customer.version)).build();
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @Operation(summary = "Erase a customer (right to erasure)", description = "Deletes the household, its pets, "
+            + "photos, visits and consents, and publishes CustomerErased so the other services forget it too.")
+    @APIResponse(responseCode = "204", description = "Erased")
+    @APIResponse(responseCode = "404", description = "No such customer (or already erased)")
+    public Response erase(@RestPath UUID id) {
+        erasure.erase(id);
+        return Response.noContent().build();
     }
 
     @GET

@@ -5,6 +5,9 @@ import dev.tend.customer.PetPhoto;
 import dev.tend.customer.service.PetService;
 import dev.tend.platform.rest.ETags;
 import dev.tend.platform.rest.IdempotentRequests;
+import dev.tend.platform.rest.Roles;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -25,6 +28,7 @@ import org.jboss.resteasy.reactive.RestPath;
 
 import java.util.UUID;
 
+@RolesAllowed({Roles.INTEGRATION, Roles.ADMIN})
 @Path("/pets")
 @Tag(name = "Pets", description = "A household's pets, their photos, and the day they die")
 public class PetResource {
@@ -102,7 +106,9 @@ public class PetResource {
     @GET
     @Path("/{id}/photo")
     @Produces({"image/jpeg", "image/png"})
-    @Operation(summary = "The pet's photo, as uploaded")
+    @Operation(summary = "The pet's photo, as uploaded", description = "Open without a token: the unguessable "
+            + "URL is the capability, so the print pipeline and email clients can fetch it.")
+    @PermitAll
     @APIResponse(responseCode = "404", description = "No such pet, or no photo")
     @Transactional
     public Response photo(@RestPath UUID id) {

@@ -6,6 +6,8 @@ import dev.tend.platform.rest.ETags;
 import dev.tend.platform.rest.IdempotentRequests;
 import dev.tend.platform.rest.Page;
 import dev.tend.platform.rest.ProblemException;
+import dev.tend.platform.rest.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -28,6 +30,7 @@ import org.jboss.resteasy.reactive.RestPath;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
+@RolesAllowed({Roles.INTEGRATION, Roles.ADMIN})
 @Path("/visits")
 @Tag(name = "Visits", description = "Visits to the practice: what follow-ups are planned from")
 public class VisitResource {
