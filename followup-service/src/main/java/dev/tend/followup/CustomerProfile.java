@@ -6,6 +6,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import java.time.Instant;
 import java.util.UUID;
 
 /** The household as customer-service last described it. */
@@ -19,8 +20,20 @@ public class CustomerProfile extends PanacheEntityBase {
     public String name;
     public String email;
     public String phone;
+    /** The postal address as JSON, null when unknown. */
+    @Column(name = "postal_address")
+    public String postalAddress;
     public String timezone;
     public String locale;
+    /** Comma-joined channel names, most preferred first. */
+    @Column(name = "preferred_channels")
+    public String preferredChannels = "";
+    /** JSON object: channel name to {granted, changedAt}. */
+    public String consents = "{}";
+    /** Comma-joined tags. */
+    public String tags = "";
+    @Column(name = "bereaved_until")
+    public Instant bereavedUntil;
     /** The customer's version in customer-service: an older snapshot never overwrites a newer one. */
     public long version;
 }

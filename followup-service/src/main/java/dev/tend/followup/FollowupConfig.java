@@ -3,16 +3,103 @@ package dev.tend.followup;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
+import java.time.DayOfWeek;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
 @ConfigMapping(prefix = "tend.followup")
 public interface FollowupConfig {
 
-    /** How soon after a visit its thank-you message goes out. */
+    /** How soon after a visit its thank-you message goes out (the default playbook's thank-you step reads it). */
     @WithDefault("PT2H")
     Duration visitThankYouDelay();
 
+    /** Days a postcard takes from the print folder to the letterbox: postcard steps fire this much earlier. */
+    @WithDefault("3")
+    int mailingLeadDays();
+
+    /** Days after a pet's death in which its household gets no feedback requests, birthday cards or relationship calls. */
+    @WithDefault("30")
+    int bereavementDays();
+
+    QuietHours quietHours();
+
+    Clinic clinic();
+
+    Household household();
+
+    FeedbackLoop feedback();
+
+    Planner planner();
+
     Scheduler scheduler();
+
+    /** No SMS or email reaches a recipient between {@code start} and {@code end}, their local time. */
+    interface QuietHours {
+        @WithDefault("20:00")
+        LocalTime start();
+
+        @WithDefault("08:00")
+        LocalTime end();
+    }
+
+    /** When staff make calls: business hours on business days, in the clinic's own zone, holidays excepted. */
+    interface Clinic {
+        @WithDefault("Europe/London")
+        String timezone();
+
+        @WithDefault("08:30")
+        LocalTime opens();
+
+        @WithDefault("17:30")
+        LocalTime closes();
+
+        @WithDefault("MONDAY,TUESDAY,WEDNESDAY,THURSDAY,FRIDAY")
+        Set<DayOfWeek> businessDays();
+
+        Optional<List<LocalDate>> holidays();
+
+        /** Who gets a call that its playbook step does not assign. */
+        @WithDefault("front-desk")
+        String defaultTeam();
+    }
+
+    interface Household {
+        /** At most one postcard per household in this many days; cards for several pets merge onto one. */
+        @WithDefault("14")
+        int postcardPeriodDays();
+
+        /** Relationship, feedback and birthday touches a household gets at most in any 7 days. */
+        @WithDefault("3")
+        int maxTouchesPerWeek();
+    }
+
+    interface FeedbackLoop {
+        /** A rating (1 to 5) at or below this one is a complaint that staff resolve and reach back out on. */
+        @WithDefault("2")
+        int negativeAtMost();
+
+        /** Days after a complaint is resolved that staff call to confirm it stays resolved. */
+        @WithDefault("7")
+        int confirmationDelayDays();
+    }
+
+    /** The periodic pass that plans birthday cards and relationship calls. */
+    interface Planner {
+        @WithDefault("true")
+        boolean enabled();
+
+        @WithDefault("PT1H")
+        Duration interval();
+
+        /** Birthdays this many days ahead are planned (enough for the mailing lead time). */
+        @WithDefault("30")
+        int birthdayHorizonDays();
+    }
 
     interface Scheduler {
 

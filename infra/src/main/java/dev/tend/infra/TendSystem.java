@@ -22,6 +22,8 @@ import java.util.Map;
 public final class TendSystem implements AutoCloseable {
 
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
+    /** The clinic's sending number at the SMS stand-in (a number reserved for tests by the provider). */
+    public static final String SMS_SENDER = "+15005550006";
 
     /**
      * @param serviceProperties extra system properties for every service (a test profile's settings)
@@ -88,12 +90,16 @@ public final class TendSystem implements AutoCloseable {
         customerService = remember(service(options, "customer-service", "customer", customerPort,
                 Map.of("tend.customer.public-base-url", "http://127.0.0.1:" + customerPort), logs));
         followupService = remember(service(options, "followup-service", "followup", options.followupPort(), Map.of(), logs));
-        notificationService = remember(service(options, "notification-service", "notification", options.notificationPort(), Map.of(
+        int notificationPort = options.notificationPort() == 0 ? FreePorts.pick() : options.notificationPort();
+        notificationService = remember(service(options, "notification-service", "notification", notificationPort, Map.of(
                 "quarkus.mailer.host", "127.0.0.1",
                 "quarkus.mailer.port", Integer.toString(mailCatcher.smtpPort()),
                 "tend.notification.sms.base-url", smsStandIn.baseUrl(),
                 "tend.notification.sms.account-sid", smsStandIn.accountSid(),
                 "tend.notification.sms.auth-token", smsStandIn.authToken(),
+                "tend.notification.sms.from-number", SMS_SENDER,
+                // Unsubscribe links and the provider's signed webhooks are built on this address.
+                "tend.notification.public-base-url", "http://127.0.0.1:" + notificationPort,
                 "tend.notification.print.folder", printFolder.toString()), logs));
         for (ServiceProcess service : services()) {
             service.awaitReady(READY_TIMEOUT);

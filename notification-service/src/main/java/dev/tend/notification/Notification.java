@@ -1,8 +1,10 @@
 package dev.tend.notification;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Basic;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Version;
 
@@ -14,6 +16,10 @@ import java.util.UUID;
 public class Notification extends PanacheEntityBase {
 
     public static final String PENDING = "PENDING";
+    /** An attempt was recorded before calling the provider; until its outcome is known it may have been sent. */
+    public static final String SENDING = "SENDING";
+    /** A postcard gathered into a print job that has not been released yet. */
+    public static final String PRINTING = "PRINTING";
 
     @Id
     public UUID id;
@@ -24,21 +30,39 @@ public class Notification extends PanacheEntityBase {
     public String channel;
     @Column(name = "template_key")
     public String templateKey;
+    public String locale;
+    /** The email address, E.164 phone number, or (for a postcard) the addressee's name. */
     public String recipient;
+    @Column(name = "recipient_name")
+    public String recipientName;
+    /** JSON of the contracts' {@code PostalAddress}, for postcards. */
+    @Column(name = "postal_address")
+    public String postalAddress;
+    @Column(name = "photo_url")
+    public String photoUrl;
     public String subject;
     @Column(name = "body_text")
     public String bodyText;
     @Column(name = "body_html")
     public String bodyHtml;
-    /** PENDING until sent; then SENT, FAILED or SUPPRESSED. */
+    public Integer segments;
     public String status;
     public int attempts;
     @Column(name = "next_attempt_at")
     public Instant nextAttemptAt;
+    @Column(name = "attempt_started_at")
+    public Instant attemptStartedAt;
     @Column(name = "status_reason")
     public String statusReason;
     @Column(name = "provider_message_id")
     public String providerMessageId;
+    /** Who signs a postcard. */
+    public String signature;
+    @Column(name = "print_job_id")
+    public UUID printJobId;
+    @Basic(fetch = FetchType.LAZY)
+    @Column(name = "card_pdf")
+    public byte[] cardPdf;
     @Column(name = "correlation_id")
     public String correlationId;
     @Column(name = "created_at")
@@ -47,4 +71,8 @@ public class Notification extends PanacheEntityBase {
     public Instant sentAt;
     @Version
     public long version;
+
+    public boolean isFinal() {
+        return !PENDING.equals(status) && !SENDING.equals(status) && !PRINTING.equals(status);
+    }
 }

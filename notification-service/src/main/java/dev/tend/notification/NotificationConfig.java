@@ -10,7 +10,20 @@ import java.util.Optional;
 @ConfigMapping(prefix = "tend.notification")
 public interface NotificationConfig {
 
+    /**
+     * Where customers and providers reach this service from outside: the unsubscribe link and the SMS status
+     * callback are built on it, and webhook signatures are checked against it.
+     */
+    @WithDefault("http://localhost:8083")
+    String publicBaseUrl();
+
     Dispatcher dispatcher();
+
+    Consent consent();
+
+    Unsubscribe unsubscribe();
+
+    Clinic clinic();
 
     Sms sms();
 
@@ -26,7 +39,16 @@ public interface NotificationConfig {
 
         Optional<String> authToken();
 
+        /** The sender number (E.164); without it SMS fail permanently and followup-service falls back. */
         Optional<String> fromNumber();
+
+        /** The region assumed for phone numbers written without a country code (ISO 3166-1 alpha-2). */
+        @WithDefault("GB")
+        String defaultRegion();
+
+        /** How long to wait for the provider's answer; after that the outcome is unknown and is reconciled. */
+        @WithDefault("10s")
+        Duration timeout();
     }
 
     interface Print {
@@ -34,6 +56,22 @@ public interface NotificationConfig {
         /** The print shop's hot folder: finished print jobs are placed here. */
         @WithDefault("print")
         Path folder();
+
+        /** How often pending postcards are gathered into a print job. */
+        @WithDefault("15m")
+        Duration cutOffInterval();
+
+        /** Off only in tests that drive cut-offs themselves. */
+        @WithDefault("true")
+        boolean cutOffEnabled();
+
+        /** When true, a job waits for a staff member's approval before it is handed to the hot folder. */
+        @WithDefault("false")
+        boolean requireApproval();
+
+        /** How long to wait for a pet's photo. */
+        @WithDefault("10s")
+        Duration photoTimeout();
     }
 
     interface Dispatcher {
@@ -59,5 +97,45 @@ public interface NotificationConfig {
         /** After this many failed attempts a message is given up as failed. */
         @WithDefault("10")
         int maxAttempts();
+
+        /**
+         * An attempt still unsettled after this long (the instance died mid-call) is reconciled with the
+         * provider by whichever instance finds it.
+         */
+        @WithDefault("2m")
+        Duration inFlightTimeout();
+    }
+
+    interface Consent {
+
+        /**
+         * A request for a household this service has not heard of yet (its customer events are still on their
+         * way) waits this long for them before it is suppressed for want of consent.
+         */
+        @WithDefault("10m")
+        Duration waitForCustomer();
+    }
+
+    interface Unsubscribe {
+
+        /** HMAC-SHA256 key for unsubscribe links. Set a secret of your own in production. */
+        @WithDefault("tend-dev-unsubscribe-key-change-me")
+        String signingKey();
+    }
+
+    /** The clinic's own details, available to every template. */
+    interface Clinic {
+
+        @WithDefault("Tend Veterinary Clinic")
+        String name();
+
+        @WithDefault("+44 20 7946 0000")
+        String phone();
+
+        @WithDefault("1 High Street, London N1 1AA")
+        String address();
+
+        @WithDefault("The team at Tend Veterinary Clinic")
+        String signature();
     }
 }

@@ -2,6 +2,7 @@ package dev.tend.customer.service;
 
 import dev.tend.contracts.customer.CustomerErased;
 import dev.tend.customer.Customer;
+import dev.tend.platform.messaging.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -23,12 +24,14 @@ public class Erasure {
 
     private final CustomerService customers;
     private final CustomerEvents events;
+    private final Outbox outbox;
     private final EntityManager entityManager;
     private final Clock clock;
 
-    public Erasure(CustomerService customers, CustomerEvents events, EntityManager entityManager, Clock clock) {
+    public Erasure(CustomerService customers, CustomerEvents events, Outbox outbox, EntityManager entityManager, Clock clock) {
         this.customers = customers;
         this.events = events;
+        this.outbox = outbox;
         this.entityManager = entityManager;
         this.clock = clock;
     }
@@ -41,11 +44,10 @@ public class Erasure {
                 "DELETE FROM pet_photo WHERE pet_id IN (SELECT id FROM pet WHERE customer_id = :id)",
                 "DELETE FROM visit WHERE customer_id = :id",
                 "DELETE FROM pet WHERE customer_id = :id",
-                "DELETE FROM customer_consent WHERE customer_id = :id",
-                // Unpublished events of this customer would carry its data out after it was erased.
-                "DELETE FROM outbox_message WHERE message_key = CAST(:id AS text)")) {
+                "DELETE FROM customer_consent WHERE customer_id = :id")) {
             entityManager.createNativeQuery(statement).setParameter("id", customerId).executeUpdate();
         }
+        outbox.discardPending(customerId);
         // Stored responses for retried creates hold the customer's details; every one names the customer's id.
         entityManager.createNativeQuery("DELETE FROM idempotency_record WHERE response_body LIKE :id")
                 .setParameter("id", "%" + id + "%").executeUpdate();

@@ -4,7 +4,7 @@ import dev.tend.contracts.EventEnvelope;
 import dev.tend.contracts.EventTypes;
 import dev.tend.contracts.Events;
 import dev.tend.contracts.notification.NotificationStatusChanged;
-import dev.tend.followup.FollowupTask;
+import dev.tend.followup.service.DeliveryResults;
 import dev.tend.platform.messaging.InboundEvents;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,9 +17,11 @@ public class NotificationStatusConsumer {
     private static final String CONSUMER = "followup.notification-status";
 
     private final InboundEvents inbound;
+    private final DeliveryResults results;
 
-    public NotificationStatusConsumer(InboundEvents inbound) {
+    public NotificationStatusConsumer(InboundEvents inbound, DeliveryResults results) {
         this.inbound = inbound;
+        this.results = results;
     }
 
     @Incoming("notification-status")
@@ -30,16 +32,8 @@ public class NotificationStatusConsumer {
 
     private void apply(EventEnvelope envelope) {
         EventTypes.requireKnown(envelope);
-        if (!envelope.type().equals(NotificationStatusChanged.class.getSimpleName())) {
-            return;
-        }
-        NotificationStatusChanged status = Events.payload(envelope, NotificationStatusChanged.class);
-        FollowupTask task = FollowupTask.findById(status.taskId());
-        if (task != null) {
-            task.deliveryStatus = status.status().name();
-            if (status.reason() != null) {
-                task.statusReason = status.reason();
-            }
+        if (envelope.type().equals(NotificationStatusChanged.class.getSimpleName())) {
+            results.apply(Events.payload(envelope, NotificationStatusChanged.class));
         }
     }
 }

@@ -3,14 +3,19 @@ package dev.tend.followup.rest;
 import dev.tend.followup.FollowupTask;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
-public record TaskView(UUID id, UUID customerId, UUID petId, UUID visitId, String rule, String channel,
-                       String templateKey, String status, Instant dueAt, Instant firedAt, String statusReason,
-                       String deliveryStatus) {
+public record TaskView(UUID id, UUID customerId, UUID petId, List<UUID> petIds, UUID visitId, String rule,
+                       String playbookKey, Integer playbookVersion, String channel, String templateKey, String priority,
+                       String status, Instant dueAt, Instant expiresAt, Instant firedAt, int attempt, String statusReason,
+                       String deliveryStatus, String assignee, String team, String outcome, String outcomeNote,
+                       Instant completedAt) {
 
     static TaskView of(FollowupTask task) {
-        return new TaskView(task.id, task.customerId, task.petId, task.visitId, task.rule, task.channel,
-                task.templateKey, task.status.name(), task.dueAt, task.firedAt, task.statusReason, task.deliveryStatus);
+        return new TaskView(task.id, task.customerId, task.petId, task.pets(), task.visitId, task.rule, task.playbookKey,
+                task.playbookVersion, task.channel, task.templateKey, task.priority, task.status.name(), task.dueAt,
+                task.expiresAt, task.firedAt, task.attempt, task.statusReason, task.deliveryStatus, task.assignee,
+                task.team, task.outcome, task.outcomeNote, task.completedAt);
     }
 }

@@ -1,6 +1,5 @@
 package dev.tend.notification.messaging;
 
-import dev.tend.contracts.Channel;
 import dev.tend.contracts.EventEnvelope;
 import dev.tend.contracts.EventTypes;
 import dev.tend.contracts.Events;
@@ -37,11 +36,9 @@ public class NotificationRequestsConsumer {
             return;
         }
         NotificationRequested request = Events.payload(envelope, NotificationRequested.class);
-        if (request.channel() != Channel.EMAIL) {
-            throw new MalformedEventException("channel " + request.channel() + " is not supported yet");
-        }
-        if (request.recipient() == null || request.recipient().email() == null) {
-            throw new MalformedEventException("email notification " + request.notificationId() + " has no recipient address");
+        if (request.notificationId() == null || request.customerId() == null || request.channel() == null
+                || request.templateKey() == null) {
+            throw new MalformedEventException("NotificationRequested needs notificationId, customerId, channel and templateKey");
         }
         intake.accept(envelope, request);
     }

@@ -1,26 +1,50 @@
 package dev.tend.notification.service;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.tend.contracts.Channel;
 import dev.tend.contracts.EventEnvelope;
+import dev.tend.contracts.Events;
+import dev.tend.contracts.PostalAddress;
 import dev.tend.contracts.notification.NotificationRequested;
+import dev.tend.contracts.notification.Recipient;
 import dev.tend.notification.Notification;
+import dev.tend.notification.NotificationConfig;
+import dev.tend.notification.email.UnsubscribeTokens;
+import dev.tend.notification.sms.PhoneNumbers;
+import dev.tend.notification.sms.SmsSegments;
+import dev.tend.notification.template.MissingVariableException;
+import dev.tend.notification.template.RenderedMessage;
+import dev.tend.notification.template.TemplateCatalog;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * Accepts a request to send: renders it and records it as pending, in the consumer's transaction. Sending
- * happens later, on the dispatcher's own thread, so a slow or absent mail server never stalls the topic.
+ * happens later, on the dispatcher's own thread, so a slow or absent provider never stalls the topic. A request
+ * that can never be sent (no address, a template variable missing) is recorded as failed, with the reason, and
+ * reported at once so followup-service can fall back to another channel.
  */
 @ApplicationScoped
 public class NotificationIntake {
 
-    private final EmailTemplates templates;
+    private final TemplateCatalog templates;
+    private final UnsubscribeTokens unsubscribeTokens;
+    private final StatusEvents statusEvents;
+    private final NotificationConfig config;
     private final Clock clock;
 
-    public NotificationIntake(EmailTemplates templates, Clock clock) {
+    public NotificationIntake(TemplateCatalog templates, UnsubscribeTokens unsubscribeTokens, StatusEvents statusEvents,
+                              NotificationConfig config, Clock clock) {
         this.templates = templates;
+        this.unsubscribeTokens = unsubscribeTokens;
+        this.statusEvents = statusEvents;
+        this.config = config;
         this.clock = clock;
     }
 
@@ -29,21 +53,129 @@ public class NotificationIntake {
         if (Notification.findById(request.notificationId()) != null) {
             return;
         }
-        EmailTemplates.RenderedEmail email = templates.render(request.templateKey(), request.personalisation());
+        Recipient recipient = request.recipient() == null
+                ? new Recipient(null, null, null, null, null, null)
+                : request.recipient();
+        Map<String, String> personalisation = request.personalisation() == null ? Map.of() : request.personalisation();
         Notification notification = new Notification();
         notification.id = request.notificationId();
         notification.taskId = request.taskId();
         notification.customerId = request.customerId();
-        notification.channel = Channel.EMAIL.name();
+        notification.channel = request.channel().name();
         notification.templateKey = request.templateKey();
-        notification.recipient = request.recipient().email();
-        notification.subject = email.subject();
-        notification.bodyText = email.text();
-        notification.bodyHtml = email.html();
+        notification.locale = recipient.locale();
+        notification.recipientName = recipient.name();
         notification.correlationId = envelope.correlationId();
-        notification.status = Notification.PENDING;
         notification.createdAt = clock.instant();
+        notification.status = Notification.PENDING;
         notification.nextAttemptAt = notification.createdAt;
+
+        Optional<String> problem = address(notification, request.channel(), recipient, personalisation);
+        if (problem.isEmpty()) {
+            problem = render(notification, request.channel(), personalisation);
+        }
         notification.persist();
+        problem.ifPresent(reason -> statusEvents.fail(notification, reason));
+    }
+
+    private Optional<String> address(Notification notification, Channel channel, Recipient recipient,
+                                     Map<String, String> personalisation) {
+        switch (channel) {
+            case EMAIL -> {
+                if (recipient.email() == null || !recipient.email().contains("@")) {
+                    return Optional.of("no email address for this customer");
+                }
+                notification.recipient = recipient.email().strip();
+            }
+            case SMS -> {
+                Optional<String> phone = PhoneNumbers.toE164(recipient.phone(), recipient.locale(), config.sms().defaultRegion());
+                if (phone.isEmpty()) {
+                    notification.recipient = recipient.phone();
+                    return Optional.of(recipient.phone() == null
+                            ? "no phone number for this customer"
+                            : "'" + recipient.phone() + "' is not a valid phone number");
+                }
+                notification.recipient = phone.get();
+            }
+            case POST -> {
+                notification.recipient = recipient.name();
+                notification.postalAddress = write(recipient.postalAddress());
+                notification.photoUrl = personalisation.get("petPhotoUrl");
+                notification.signature = Optional.ofNullable(personalisation.get("staffMember"))
+                        .orElse(config.clinic().signature());
+                List<String> missing = missingAddressParts(recipient);
+                if (!missing.isEmpty()) {
+                    return Optional.of("incomplete postal address, not printed: missing " + String.join(", ", missing));
+                }
+            }
+            default -> {
+                return Optional.of(channel + " messages are not sent by notification-service");
+            }
+        }
+        return Optional.empty();
+    }
+
+    private Optional<String> render(Notification notification, Channel channel, Map<String, String> personalisation) {
+        Optional<TemplateCatalog.Source> source = templates.resolve(channel, notification.templateKey, notification.locale);
+        if (source.isEmpty()) {
+            return Optional.of("no " + channel + " template '" + notification.templateKey + "'");
+        }
+        RenderedMessage message;
+        try {
+            message = templates.render(source.get(), personalisation);
+        } catch (MissingVariableException | IllegalArgumentException e) {
+            return Optional.of("template " + channel + "/" + notification.templateKey + ": " + e.getMessage());
+        }
+        notification.subject = message.subject();
+        notification.bodyText = message.text();
+        notification.bodyHtml = message.html();
+        if (channel == Channel.EMAIL) {
+            String link = unsubscribeTokens.link(notification.customerId, notification.recipient);
+            notification.bodyText = message.text().stripTrailing() + "\n\n--\nTo stop these emails: " + link + "\n";
+            notification.bodyHtml = (message.html() == null ? "<pre>" + escapeHtml(message.text()) + "</pre>" : message.html())
+                    + "\n<p style=\"font-size:small;color:#666\"><a href=\"" + link + "\">Unsubscribe</a></p>\n";
+        }
+        if (channel == Channel.SMS) {
+            notification.segments = SmsSegments.of(message.text().strip());
+            notification.bodyText = message.text().strip();
+        }
+        return Optional.empty();
+    }
+
+    private static String escapeHtml(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+
+    private static List<String> missingAddressParts(Recipient recipient) {
+        List<String> missing = new ArrayList<>();
+        PostalAddress address = recipient.postalAddress();
+        if (recipient.name() == null || recipient.name().isBlank()) {
+            missing.add("name");
+        }
+        if (address == null) {
+            missing.add("address");
+            return missing;
+        }
+        if (address.line1() == null || address.line1().isBlank()) {
+            missing.add("line1");
+        }
+        if (address.city() == null || address.city().isBlank()) {
+            missing.add("city");
+        }
+        if (address.postalCode() == null || address.postalCode().isBlank()) {
+            missing.add("postalCode");
+        }
+        if (address.country() == null || address.country().isBlank()) {
+            missing.add("country");
+        }
+        return missing;
+    }
+
+    private static String write(PostalAddress address) {
+        try {
+            return address == null ? null : Events.mapper().writeValueAsString(address);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -1,0 +1,98 @@
+package dev.tend.benchmarks;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+
+/** BENCHMARKS.md: the machine, each figure beside its baseline, the ratio and the target it is held to. */
+final class Report {
+
+    private final StringBuilder text = new StringBuilder();
+
+    Report(Settings settings) throws IOException {
+        text.append("# Tend benchmarks\n\n")
+                .append("Measured ").append(Instant.now()).append(settings.quick() ? " (quick smoke run: the figures mean nothing)" : "")
+                .append(" by `./tend bench`. Each figure is the median of ").append(settings.runs())
+                .append(" runs interleaved with its baseline's, on the same machine, broker and database.\n\n")
+                .append("## Machine\n\n")
+                .append("| | |\n|---|---|\n")
+                .append("| CPU | ").append(cpu()).append(" (").append(Runtime.getRuntime().availableProcessors()).append(" cores) |\n")
+                .append("| memory | ").append(memory()).append(" |\n")
+                .append("| JVM | ").append(System.getProperty("java.vm.name")).append(' ').append(System.getProperty("java.version")).append(" |\n")
+                .append("| PostgreSQL, Kafka | 17.11 and 4.2.1, on this machine, started from Maven artifacts |\n\n");
+    }
+
+    void ingest(IngestBenchmark.Result result, Settings settings) {
+        text.append("## Ingest: `POST /visits`\n\n")
+                .append(String.format(Locale.ROOT, "Closed loop, %d callers, %d s per run.%n%n", settings.concurrency(), settings.measure().toSeconds()))
+                .append("| | visits/s |\n|---|---|\n")
+                .append(row("customer-service `POST /visits`", result.serviceRate()))
+                .append(row("baseline: the same transaction in plain JDBC", result.baselineRate()))
+                .append(String.format(Locale.ROOT, "| **ratio** | **%.2f** (target ≥ 0.60: %s) |%n%n", result.ratio(), verdict(result.ratio() >= 0.60)))
+                .append(String.format(Locale.ROOT, "Open loop at 70 %% of the sustained rate (%.0f visits/s, latency from when each call was due):%n%n", result.openLoopRate()))
+                .append(percentiles(result.openLoopAt70()))
+                .append(String.format(Locale.ROOT, "%np99 target ≤ 25 ms: %s. Failed calls: %d.%n%n",
+                        verdict(result.openLoopAt70().percentileMillis(99) <= 25), result.failures()));
+    }
+
+    void outbox(OutboxBenchmark.Result result) {
+        text.append("## Outbox relay\n\n")
+                .append(String.format(Locale.ROOT, "A backlog of %,d rows of %d bytes, committed at once, drained to a 6-partition topic.%n%n",
+                        result.backlog(), result.recordBytes()))
+                .append("| | records/s |\n|---|---|\n")
+                .append(row("relay: outbox table → Kafka (acks=all, idempotent), rows deleted", result.drainRate()))
+                .append(row("baseline: Kafka's ProducerPerformance, same size, acks=all, idempotent", result.kafkaRate()))
+                .append(String.format(Locale.ROOT, "| **ratio** | **%.2f** |%n%n", result.ratio()))
+                .append(String.format(Locale.ROOT, "Commit → visible to a consumer, one event per transaction at %d/s:%n%n", result.steadyRate()))
+                .append(percentiles(result.commitToVisible())).append('\n');
+    }
+
+    void footprint(List<FootprintBenchmark.Result> results) {
+        text.append("## Footprint\n\n")
+                .append("| service | process start → first answer (s) | RSS after the load above (MB) |\n|---|---|---|\n");
+        for (FootprintBenchmark.Result result : results) {
+            text.append(String.format(Locale.ROOT, "| %s | %.2f (≤ 2 s: %s) | %d (≤ 200 MB: %s) |%n", result.service(),
+                    result.firstAnswerSeconds(), verdict(result.firstAnswerSeconds() <= 2), result.rssMegabytes(),
+                    verdict(result.rssMegabytes() <= 200)));
+        }
+        text.append('\n');
+    }
+
+    void notMeasured(String section, String why) {
+        text.append("## ").append(section).append("\n\nNot measured by this version: ").append(why).append("\n\n");
+    }
+
+    void write(Path file) throws IOException {
+        Files.writeString(file, text.toString());
+    }
+
+    String text() {
+        return text.toString();
+    }
+
+    private static String row(String what, double perSecond) {
+        return String.format(Locale.ROOT, "| %s | %,.0f |%n", what, perSecond);
+    }
+
+    private static String percentiles(Latencies latencies) {
+        return String.format(Locale.ROOT, "| samples | p50 | p99 | p99.9 |%n|---|---|---|---|%n| %,d | %.1f ms | %.1f ms | %.1f ms |%n",
+                latencies.count(), latencies.percentileMillis(50), latencies.percentileMillis(99), latencies.percentileMillis(99.9));
+    }
+
+    private static String verdict(boolean met) {
+        return met ? "met" : "**missed**";
+    }
+
+    private static String cpu() throws IOException {
+        return Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
+                .map(l -> l.substring(l.indexOf(':') + 1).strip()).findFirst().orElse("unknown");
+    }
+
+    private static String memory() throws IOException {
+        return Files.readAllLines(Path.of("/proc/meminfo")).stream().filter(l -> l.startsWith("MemTotal"))
+                .map(l -> Long.parseLong(l.replaceAll("[^0-9]", "")) / 1024 / 1024 + " GiB").findFirst().orElse("unknown");
+    }
+}

@@ -1,0 +1,50 @@
+package dev.tend.benchmarks;
+
+import dev.tend.contracts.Topics;
+import dev.tend.infra.TendSystem;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * {@code ./tend bench}: starts the whole system on free ports and measures it against baselines in the same
+ * run, writing BENCHMARKS.md. {@code --quick} runs every section at toy sizes, to keep the code working.
+ */
+public final class TendBenchmarks {
+
+    private TendBenchmarks() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        boolean quick = java.util.Arrays.asList(args).contains("--quick");
+        Settings settings = quick ? Settings.quickRun() : Settings.fullRun();
+        Path projectRoot = Path.of(System.getProperty("tend.project.root", ".")).toAbsolutePath().normalize();
+        Path output = Path.of(value(args, "--out", projectRoot.resolve("BENCHMARKS.md").toString()));
+        Path workDir = Files.createTempDirectory("tend-bench");
+        try (TendSystem system = TendSystem.start(TendSystem.Options.forTests(projectRoot, workDir))) {
+            system.kafka().createTopics(Map.of(OutboxBenchmark.TOPIC, Topics.DEFAULT_PARTITIONS));
+            Report report = new Report(settings);
+            System.out.println("Ingest...");
+            report.ingest(new IngestBenchmark(system, settings).run(), settings);
+            System.out.println("Outbox relay...");
+            report.outbox(new OutboxBenchmark(system, settings).run());
+            report.notMeasured("Scheduler against db-scheduler", "comes with followup-service's scheduler benchmark.");
+            report.notMeasured("Whole pipeline, visit → email", "comes with the playbook that makes a step due at once.");
+            System.out.println("Footprint...");
+            report.footprint(new FootprintBenchmark(system, settings).run());
+            report.write(output);
+            System.out.println(report.text());
+            System.out.println("Written to " + output);
+        }
+    }
+
+    private static String value(String[] args, String name, String fallback) {
+        for (int i = 0; i < args.length - 1; i++) {
+            if (args[i].equals(name)) {
+                return args[i + 1];
+            }
+        }
+        return fallback;
+    }
+}

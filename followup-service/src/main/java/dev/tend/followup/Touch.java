@@ -1,0 +1,31 @@
+package dev.tend.followup;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** A real contact with a household: the ledger that caps touches and pushes back relationship calls. */
+@Entity
+@Table(name = "touch")
+public class Touch extends PanacheEntityBase {
+
+    public static final String VISIT = "VISIT";
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+    @Column(name = "customer_id")
+    public UUID customerId;
+    public Instant at;
+    /** VISIT, or the channel of a fired message or completed call. */
+    public String kind;
+    @Column(name = "task_id")
+    public UUID taskId;
+}

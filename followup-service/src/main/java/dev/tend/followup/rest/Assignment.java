@@ -1,0 +1,4 @@
+package dev.tend.followup.rest;
+
+public record Assignment(String assignee, String team) {
+}

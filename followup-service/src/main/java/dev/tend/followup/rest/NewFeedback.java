@@ -1,0 +1,7 @@
+package dev.tend.followup.rest;
+
+import java.util.UUID;
+
+/** @param taskId the feedback request answered, when known; @param rating 1 (poor) to 5 (great) */
+public record NewFeedback(UUID taskId, Integer rating, String comment) {
+}

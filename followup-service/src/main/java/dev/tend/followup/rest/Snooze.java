@@ -1,0 +1,6 @@
+package dev.tend.followup.rest;
+
+import java.time.OffsetDateTime;
+
+public record Snooze(OffsetDateTime until) {
+}

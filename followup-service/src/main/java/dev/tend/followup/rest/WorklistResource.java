@@ -1,0 +1,80 @@
+package dev.tend.followup.rest;
+
+import dev.tend.platform.rest.Roles;
+import dev.tend.followup.FollowupTask;
+import dev.tend.followup.service.Worklist;
+import dev.tend.platform.rest.ProblemException;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.UUID;
+
+/** The staff worklist: today's calls, overdue first, each with the household's story. */
+@RolesAllowed({Roles.STAFF, Roles.ADMIN})
+@Path("/worklist")
+public class WorklistResource {
+
+    private final Worklist worklist;
+
+    public WorklistResource(Worklist worklist) {
+        this.worklist = worklist;
+    }
+
+    @GET
+    public List<CallView> calls(@RestQuery String date, @RestQuery String assignee, @RestQuery String team) {
+        return worklist.calls(parseDate(date), assignee, team).stream().map(this::view).toList();
+    }
+
+    @GET
+    @Path("/{taskId}")
+    public CallView call(@RestPath UUID taskId) {
+        return view(worklist.call(taskId));
+    }
+
+    /** Records how the call went: REACHED, VOICEMAIL, NO_ANSWER, or CONCERN (which raises an escalation call). */
+    @POST
+    @Path("/{taskId}/complete")
+    public CallView complete(@RestPath UUID taskId, CallOutcome outcome) {
+        if (outcome == null || outcome.outcome() == null) {
+            throw ProblemException.invalid("outcome", "one of REACHED, VOICEMAIL, NO_ANSWER, CONCERN");
+        }
+        return view(worklist.complete(taskId, outcome.outcome(), outcome.note(), outcome.completedBy()));
+    }
+
+    @POST
+    @Path("/{taskId}/snooze")
+    public CallView snooze(@RestPath UUID taskId, Snooze snooze) {
+        if (snooze == null || snooze.until() == null) {
+            throw ProblemException.invalid("until", "required");
+        }
+        return view(worklist.snooze(taskId, snooze.until().toInstant()));
+    }
+
+    @POST
+    @Path("/{taskId}/assign")
+    public CallView assign(@RestPath UUID taskId, Assignment assignment) {
+        if (assignment == null) {
+            throw ProblemException.invalid("assignee", "give an assignee or a team");
+        }
+        return view(worklist.assign(taskId, assignment.assignee(), assignment.team()));
+    }
+
+    private CallView view(FollowupTask call) {
+        return CallView.of(call, worklist.overdue(call), worklist.context(call));
+    }
+
+    private static LocalDate parseDate(String date) {
+        try {
+            return date == null ? null : LocalDate.parse(date);
+        } catch (DateTimeParseException e) {
+            throw ProblemException.invalid("date", "an ISO date such as 2026-03-30");
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package dev.tend.followup.service;
+
+import dev.tend.followup.FollowupTask;
+import dev.tend.followup.TaskEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import java.time.Clock;
+
+/** Writes the household's timeline: every change to a task, with the reason, in the change's transaction. */
+@ApplicationScoped
+public class Timeline {
+
+    public static final String PLANNED = "PLANNED";
+    public static final String FIRED = "FIRED";
+    public static final String ON_WORKLIST = "ON_WORKLIST";
+    public static final String DEFERRED = "DEFERRED";
+    public static final String CHANNEL_CHANGED = "CHANNEL_CHANGED";
+    public static final String CANCELLED = "CANCELLED";
+    public static final String SUPPRESSED = "SUPPRESSED";
+    public static final String EXPIRED = "EXPIRED";
+    public static final String MERGED = "MERGED";
+    public static final String DELIVERY = "DELIVERY";
+    public static final String COMPLETED = "COMPLETED";
+    public static final String SNOOZED = "SNOOZED";
+    public static final String ASSIGNED = "ASSIGNED";
+
+    private final Clock clock;
+
+    public Timeline(Clock clock) {
+        this.clock = clock;
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void record(FollowupTask task, String kind, String detail) {
+        TaskEvent event = new TaskEvent();
+        event.taskId = task.id;
+        event.customerId = task.customerId;
+        event.at = clock.instant();
+        event.kind = kind;
+        event.channel = task.channel;
+        event.detail = detail;
+        event.persist();
+    }
+
+    /** Settles a task without a touch, and says why. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void settle(FollowupTask task, FollowupTask.Status status, String reason) {
+        task.status = status;
+        task.statusReason = reason;
+        record(task, status.name(), reason);
+    }
+}

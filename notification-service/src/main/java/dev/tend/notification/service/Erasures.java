@@ -1,0 +1,47 @@
+package dev.tend.notification.service;
+
+import dev.tend.notification.Notification;
+import dev.tend.notification.consent.ConsentReadModel;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A household asked to be forgotten: what we know of it goes, messages not yet sent never will be, and the ones
+ * sent keep only their ids and statuses. Suppressions stay: they are what keeps an erased address uncontacted.
+ */
+@ApplicationScoped
+public class Erasures {
+
+    public static final String REASON = "the customer asked to be forgotten";
+
+    private final ConsentReadModel consents;
+    private final StatusEvents statusEvents;
+
+    public Erasures(ConsentReadModel consents, StatusEvents statusEvents) {
+        this.consents = consents;
+        this.statusEvents = statusEvents;
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void erase(UUID customerId) {
+        consents.forget(customerId);
+        List<Notification> notifications = Notification.list("customerId", customerId);
+        for (Notification notification : notifications) {
+            if (!notification.isFinal()) {
+                statusEvents.suppress(notification, REASON);
+            }
+            notification.recipient = null;
+            notification.recipientName = null;
+            notification.postalAddress = null;
+            notification.photoUrl = null;
+            notification.signature = null;
+            notification.subject = null;
+            notification.bodyText = null;
+            notification.bodyHtml = null;
+            notification.cardPdf = null;
+        }
+    }
+}

@@ -1,0 +1,107 @@
+package dev.tend.notification.sms;
+
+import dev.tend.contracts.Channel;
+import dev.tend.contracts.notification.DeliveryStatus;
+import dev.tend.notification.Notification;
+import dev.tend.notification.NotificationConfig;
+import dev.tend.notification.consent.OptOuts;
+import dev.tend.notification.consent.Suppressions;
+import dev.tend.notification.service.StatusEvents;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import java.time.Clock;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/** What the SMS provider tells us: delivery reports for what we sent, and what customers texted back. */
+@ApplicationScoped
+public class SmsWebhooks {
+
+    static final Set<String> STOP_WORDS = Set.of("STOP", "STOPALL", "UNSUBSCRIBE", "END", "QUIT", "CANCEL");
+    static final Set<String> START_WORDS = Set.of("START", "UNSTOP");
+    static final Set<String> HELP_WORDS = Set.of("HELP", "INFO");
+    /** Carrier errors that say the number cannot take texts at all (unknown, landline). */
+    private static final Set<Integer> DEAD_NUMBER = Set.of(30005, 30006);
+
+    private final StatusEvents statusEvents;
+    private final Suppressions suppressions;
+    private final OptOuts optOuts;
+    private final NotificationConfig config;
+    private final Clock clock;
+
+    public SmsWebhooks(StatusEvents statusEvents, Suppressions suppressions, OptOuts optOuts, NotificationConfig config,
+                       Clock clock) {
+        this.statusEvents = statusEvents;
+        this.suppressions = suppressions;
+        this.optOuts = optOuts;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    /** Applies a status callback; reports for messages we do not know, or older than what we know, change nothing. */
+    @Transactional
+    public void statusReport(String messageSid, String messageStatus, String errorCode) {
+        if (messageSid == null || messageStatus == null) {
+            return;
+        }
+        Optional<Notification> found = Notification.<Notification>find("providerMessageId", messageSid).firstResultOptional();
+        if (found.isEmpty()) {
+            return;
+        }
+        Notification notification = found.get();
+        boolean reportable = DeliveryStatus.SENT.name().equals(notification.status) || Notification.SENDING.equals(notification.status);
+        switch (messageStatus.toLowerCase(Locale.ROOT)) {
+            case "delivered" -> {
+                if (reportable) {
+                    statusEvents.change(notification, DeliveryStatus.DELIVERED, null, false);
+                }
+            }
+            case "undelivered", "failed" -> {
+                if (!reportable) {
+                    return;
+                }
+                int code = parse(errorCode);
+                if (DEAD_NUMBER.contains(code)) {
+                    suppressions.suppress(Channel.SMS, notification.recipient,
+                            Suppressions.HARD_BOUNCE + " (carrier error " + code + ")", clock.instant());
+                }
+                statusEvents.fail(notification, "the carrier reported the SMS " + messageStatus.toLowerCase(Locale.ROOT)
+                        + (code == 0 ? "" : " (error " + code + ")"));
+            }
+            default -> {
+                // queued, sending, sent: nothing new for followup-service
+            }
+        }
+    }
+
+    /** @return the reply to text back, if any */
+    public Optional<String> inbound(String from, String body) {
+        if (from == null || body == null) {
+            return Optional.empty();
+        }
+        String keyword = body.strip().split("\\s+", 2)[0].toUpperCase(Locale.ROOT).replaceAll("[^A-Z]", "");
+        if (STOP_WORDS.contains(keyword)) {
+            optOuts.smsStop(from.strip());
+            return Optional.empty();
+        }
+        if (START_WORDS.contains(keyword)) {
+            optOuts.smsStart(from.strip());
+            return Optional.of(config.clinic().name() + ": you will get our texts again. Reply STOP to stop them.");
+        }
+        if (HELP_WORDS.contains(keyword)) {
+            return Optional.of(config.clinic().name() + ": for help call us on " + config.clinic().phone()
+                    + ". Reply STOP to stop our texts, START to get them again.");
+        }
+        return Optional.empty();
+    }
+
+    private static int parse(String code) {
+        try {
+            return code == null || code.isBlank() ? 0 : Integer.parseInt(code.strip());
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+}
