@@ -27,7 +27,8 @@ final class Report {
 
     void ingest(IngestBenchmark.Result result, Settings settings) {
         text.append("## Ingest: `POST /visits`\n\n")
-                .append(String.format(Locale.ROOT, "Closed loop, %d callers, %d s per run.%n%n", settings.concurrency(), settings.measure().toSeconds()))
+                .append(String.format(Locale.ROOT, "Closed loop, %d callers, %d s per run; followup- and notification-service "
+                        + "paused, as the baseline's events reach no consumer.%n%n", settings.concurrency(), settings.measure().toSeconds()))
                 .append("| | visits/s |\n|---|---|\n")
                 .append(row("customer-service `POST /visits`", result.serviceRate()))
                 .append(row("baseline: the same transaction in plain JDBC", result.baselineRate()))

@@ -2,6 +2,7 @@ package dev.tend.followup;
 
 import dev.tend.contracts.EventEnvelope;
 import dev.tend.contracts.Topics;
+import dev.tend.testsupport.EventSchemas;
 import dev.tend.testsupport.KafkaTestClient;
 import io.quarkus.test.junit.QuarkusTest;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -52,6 +53,7 @@ class VisitFollowupTest extends FollowupTestSupport {
         assertEquals(visit.correlationId(), request.correlationId());
         assertEquals("tom@example.com", request.data().path("recipient").path("email").asText());
         assertEquals("Tom Hale", request.data().path("personalisation").path("customerName").asText());
+        EventSchemas.assertConforms(Topics.NOTIFICATION_REQUESTS, request);
     }
 
     @Test

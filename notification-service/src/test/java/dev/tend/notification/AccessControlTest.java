@@ -1,5 +1,6 @@
 package dev.tend.notification;
 
+import dev.tend.testsupport.AuthenticatedRequests;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
@@ -30,5 +31,20 @@ class AccessControlTest {
                 .then().statusCode(403).contentType("application/problem+json");
         given().header("Authorization", NO_TOKEN).when().get("/unsubscribe/" + UUID.randomUUID())
                 .then().statusCode(403).contentType("application/problem+json");
+    }
+
+    @Test
+    void shouldKeepTheStaffApiFromOtherSystemsAndAdminWorkFromStaff() {
+        given().header("Authorization", AuthenticatedRequests.bearerWith("staff")).when().get("/notifications?status=SENT")
+                .then().statusCode(200);
+        given().header("Authorization", AuthenticatedRequests.bearerWith("integration")).when().get("/notifications?status=SENT")
+                .then().statusCode(403).contentType("application/problem+json");
+        given().header("Authorization", AuthenticatedRequests.bearerWith("staff"))
+                .when().post("/print-jobs/" + UUID.randomUUID() + "/approve").then().statusCode(403);
+        given().header("Authorization", AuthenticatedRequests.bearerWith("staff")).contentType("application/json")
+                .body("{\"subject\":\"x\",\"body\":\"y\"}")
+                .when().put("/templates/EMAIL/visit-thank-you/en").then().statusCode(403);
+        given().header("Authorization", AuthenticatedRequests.bearerWith("admin"))
+                .when().post("/print-jobs/" + UUID.randomUUID() + "/approve").then().statusCode(404);
     }
 }

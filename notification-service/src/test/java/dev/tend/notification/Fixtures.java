@@ -11,6 +11,7 @@ import dev.tend.contracts.customer.CustomerSnapshot;
 import dev.tend.contracts.notification.NotificationRequested;
 import dev.tend.contracts.notification.Recipient;
 import dev.tend.notification.consent.ConsentReadModel;
+import dev.tend.testsupport.EventSchemas;
 import dev.tend.testsupport.KafkaTestClient;
 import io.quarkus.arc.Arc;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -67,8 +68,11 @@ final class Fixtures {
         return KafkaTestClient.eventsFor(topic, customerId, WAIT, enough);
     }
 
+    /** The status events about a household, each checked against the schema published for the topic. */
     static List<EventEnvelope> statuses(UUID customerId, int atLeast) {
-        return events(Topics.NOTIFICATION_STATUS, customerId, found -> found.size() >= atLeast);
+        List<EventEnvelope> statuses = events(Topics.NOTIFICATION_STATUS, customerId, found -> found.size() >= atLeast);
+        statuses.forEach(status -> EventSchemas.assertConforms(Topics.NOTIFICATION_STATUS, status));
+        return statuses;
     }
 
     static boolean hasHeader(ConsumerRecord<String, String> record, String name) {

@@ -30,7 +30,7 @@ class LogPrivacyIT {
         String street = "17 Secret Orchard Road";
         String customerId = given().baseUri(system.customerService().baseUrl()).header("Authorization", RunningSystem.ALL_ROLES)
                 .contentType(ContentType.JSON)
-                .body(Map.of("name", "Priya Vance", "emails", List.of(email), "phones", List.of("+447700900123"),
+                .body(Map.of("name", "Priya Vance", "emails", List.of(email), "phones", List.of("+442079460018"),
                         "postalAddress", Map.of("line1", street, "city", "Leeds", "postalCode", "LS1 1AA", "country", "GB"),
                         "timezone", "Europe/London", "locale", "en-GB",
                         "consents", List.of(Map.of("channel", "EMAIL", "granted", true))))
@@ -51,7 +51,7 @@ class LogPrivacyIT {
         for (Path log : logs) {
             String text = Files.readString(log);
             assertFalse(text.contains(email), log + " holds an email address");
-            assertFalse(text.contains("447700900123"), log + " holds a phone number");
+            assertFalse(text.contains("442079460018"), log + " holds a phone number");
             assertFalse(text.contains(street), log + " holds a postal address");
         }
     }

@@ -12,6 +12,7 @@ import dev.tend.followup.FollowupTask.Status;
 import dev.tend.followup.Pet;
 import dev.tend.followup.Touch;
 import dev.tend.followup.Visit;
+import dev.tend.followup.observability.TaskMetrics;
 import dev.tend.followup.playbook.PlaybookDefinition.Priority;
 import dev.tend.followup.playbook.PlaybookDefinition.Window;
 import dev.tend.platform.messaging.Outbox;
@@ -50,16 +51,18 @@ public class TaskFiring {
     private final TouchLedger touches;
     private final ClinicCalendar calendar;
     private final FollowupConfig config;
+    private final TaskMetrics metrics;
     private final Clock clock;
 
     public TaskFiring(EntityManager entityManager, Outbox outbox, Timeline timeline, TouchLedger touches,
-                      ClinicCalendar calendar, FollowupConfig config, Clock clock) {
+                      ClinicCalendar calendar, FollowupConfig config, TaskMetrics metrics, Clock clock) {
         this.entityManager = entityManager;
         this.outbox = outbox;
         this.timeline = timeline;
         this.touches = touches;
         this.calendar = calendar;
         this.config = config;
+        this.metrics = metrics;
         this.clock = clock;
     }
 
@@ -133,6 +136,7 @@ public class TaskFiring {
         task.status = Status.FIRED;
         task.firedAt = now;
         task.deliveryStatus = null;
+        metrics.fired(Duration.between(task.dueAt, now));
         touches.record(task.customerId, now, task.channel, task.id);
         timeline.record(task, Timeline.FIRED, "NotificationRequested " + task.notificationId + " (" + task.templateKey + ")");
     }

@@ -2,6 +2,7 @@ package dev.tend.followup.service;
 
 import dev.tend.followup.FollowupTask;
 import dev.tend.followup.TaskEvent;
+import dev.tend.followup.observability.TaskMetrics;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -26,9 +27,11 @@ public class Timeline {
     public static final String ASSIGNED = "ASSIGNED";
 
     private final Clock clock;
+    private final TaskMetrics metrics;
 
-    public Timeline(Clock clock) {
+    public Timeline(Clock clock, TaskMetrics metrics) {
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -41,6 +44,7 @@ public class Timeline {
         event.channel = task.channel;
         event.detail = detail;
         event.persist();
+        metrics.decided(kind);
     }
 
     /** Settles a task without a touch, and says why. */
