@@ -51,6 +51,23 @@ final class Report {
                 .append(percentiles(result.commitToVisible())).append('\n');
     }
 
+    void scheduler(SchedulerBenchmark.Result result) {
+        double ratio = result.twoInstances() / result.dbScheduler();
+        text.append("## Scheduler against db-scheduler\n\n")
+                .append(String.format(Locale.ROOT, "%,d tasks due at once, on the same PostgreSQL. Tend's firing writes the task's "
+                        + "timeline entry, a touch and a NotificationRequested outbox row in the claiming transaction; "
+                        + "db-scheduler's task writes one row (10 threads, lock-and-fetch).%n%n", result.tasks()))
+                .append("| | tasks fired/s |\n|---|---|\n")
+                .append(row("followup-service, 1 instance", result.oneInstance()))
+                .append(row("followup-service, 2 instances", result.twoInstances()))
+                .append(row("baseline: db-scheduler", result.dbScheduler()))
+                .append(String.format(Locale.ROOT, "| **ratio, 2 instances ÷ db-scheduler** | **%.2f** (target ≥ 1.0: %s) |%n%n",
+                        ratio, verdict(ratio >= 1.0)))
+                .append(String.format(Locale.ROOT, "Duplicate or missed firings: %d (must be 0: %s). Firing lateness with 2 instances "
+                        + "(fired − due): p50 %.0f ms, p99 %.0f ms.%n%n", result.duplicates(), verdict(result.duplicates() == 0),
+                        result.latenessP50Millis(), result.latenessP99Millis()));
+    }
+
     void footprint(List<FootprintBenchmark.Result> results) {
         text.append("## Footprint\n\n")
                 .append("| service | process start → first answer (s) | RSS after the load above (MB) |\n|---|---|---|\n");

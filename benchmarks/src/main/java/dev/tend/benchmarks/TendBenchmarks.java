@@ -29,7 +29,8 @@ public final class TendBenchmarks {
             report.ingest(new IngestBenchmark(system, settings).run(), settings);
             System.out.println("Outbox relay...");
             report.outbox(new OutboxBenchmark(system, settings).run());
-            report.notMeasured("Scheduler against db-scheduler", "comes with followup-service's scheduler benchmark.");
+            System.out.println("Scheduler...");
+            report.scheduler(new SchedulerBenchmark(system, settings).run());
             report.notMeasured("Whole pipeline, visit → email", "comes with the playbook that makes a step due at once.");
             System.out.println("Footprint...");
             report.footprint(new FootprintBenchmark(system, settings).run());
