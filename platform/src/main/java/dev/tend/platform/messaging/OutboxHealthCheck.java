@@ -1,17 +1,12 @@
 package dev.tend.platform.messaging;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import io.agroal.api.AgroalDataSource;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -27,12 +22,12 @@ public class OutboxHealthCheck implements HealthCheck {
 
     private final OutboxRelay relay;
     private final OutboxConfig config;
-    private final AgroalDataSource dataSource;
+    private final OutboxBacklog backlog;
 
-    public OutboxHealthCheck(OutboxRelay relay, OutboxConfig config, AgroalDataSource dataSource) {
+    public OutboxHealthCheck(OutboxRelay relay, OutboxConfig config, OutboxBacklog backlog) {
         this.relay = relay;
         this.config = config;
-        this.dataSource = dataSource;
+        this.backlog = backlog;
     }
 
     @Override
@@ -41,22 +36,16 @@ public class OutboxHealthCheck implements HealthCheck {
         if (!config.relayEnabled()) {
             return response.up().withData("relay", "disabled").build();
         }
-        long size;
-        Timestamp oldest;
-        try (Connection connection = dataSource.getConnection();
-             Statement statement = connection.createStatement();
-             ResultSet resultSet = statement.executeQuery("SELECT count(*), min(created_at) FROM outbox_message")) {
-            resultSet.next();
-            size = resultSet.getLong(1);
-            oldest = resultSet.getTimestamp(2);
+        OutboxBacklog.Snapshot backlog;
+        try {
+            backlog = this.backlog.measure();
         } catch (SQLException e) {
             return response.down().withData("error", e.getMessage()).build();
         }
         Instant now = Instant.now();
-        Duration oldestAge = oldest == null ? Duration.ZERO : Duration.between(oldest.toInstant(), now);
         Instant lastPass = relay.lastSuccessfulPass();
         boolean stalled = lastPass == null || Duration.between(lastPass, now).compareTo(STALL_AFTER) > 0;
-        response.withData("backlog", size).withData("oldestAgeSeconds", oldestAge.toSeconds());
+        response.withData("backlog", backlog.size()).withData("oldestAgeSeconds", backlog.oldestAge().toSeconds());
         if (relay.lastFailure() != null) {
             response.withData("lastFailure", relay.lastFailure());
         }

@@ -1,6 +1,6 @@
 package dev.tend.platform.observability;
 
-import io.agroal.api.AgroalDataSource;
+import dev.tend.platform.messaging.OutboxBacklog;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -8,11 +8,9 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
+import java.util.function.ToDoubleFunction;
 
 /**
  * The outbox as ops see it: how many events wait and for how long (read when scraped), how many were
@@ -22,19 +20,19 @@ import java.time.Duration;
 public class OutboxMetrics {
 
     private final MeterRegistry registry;
-    private final AgroalDataSource dataSource;
+    private final OutboxBacklog backlog;
     private Timer commitToAck;
 
-    public OutboxMetrics(MeterRegistry registry, AgroalDataSource dataSource) {
+    public OutboxMetrics(MeterRegistry registry, OutboxBacklog backlog) {
         this.registry = registry;
-        this.dataSource = dataSource;
+        this.backlog = backlog;
     }
 
     void register(@Observes StartupEvent event) {
-        Gauge.builder("tend.outbox.backlog", this, metrics -> metrics.query("SELECT count(*) FROM outbox_message"))
+        Gauge.builder("tend.outbox.backlog", this, metrics -> metrics.measured(OutboxBacklog.Snapshot::size))
                 .description("Events written but not yet acknowledged by Kafka").register(registry);
-        Gauge.builder("tend.outbox.oldest.age.seconds", this, metrics -> metrics.query(
-                        "SELECT coalesce(extract(epoch FROM now() - min(created_at)), 0) FROM outbox_message"))
+        Gauge.builder("tend.outbox.oldest.age.seconds", this,
+                        metrics -> metrics.measured(snapshot -> snapshot.oldestAge().toMillis() / 1000.0))
                 .description("Age of the oldest unpublished event").register(registry);
         commitToAck = Timer.builder("tend.outbox.publish.latency")
                 .description("From the outbox row's commit to Kafka's acknowledgement")
@@ -49,12 +47,9 @@ public class OutboxMetrics {
         }
     }
 
-    private double query(String sql) {
-        try (Connection connection = dataSource.getConnection();
-             Statement statement = connection.createStatement();
-             ResultSet result = statement.executeQuery(sql)) {
-            result.next();
-            return result.getDouble(1);
+    private double measured(ToDoubleFunction<OutboxBacklog.Snapshot> value) {
+        try {
+            return value.applyAsDouble(backlog.measure());
         } catch (SQLException e) {
             return Double.NaN;
         }
