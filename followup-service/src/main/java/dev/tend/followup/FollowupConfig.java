@@ -114,5 +114,9 @@ public interface FollowupConfig {
         /** Tasks claimed (and fired) per transaction. */
         @WithDefault("200")
         int batchSize();
+
+        /** Claiming loops per instance; each claims its own batch, so they overlap database waits. */
+        @WithDefault("2")
+        int threads();
     }
 }

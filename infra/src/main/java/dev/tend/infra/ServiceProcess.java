@@ -149,6 +149,12 @@ public final class ServiceProcess implements AutoCloseable {
         List<String> command = new ArrayList<>();
         command.add(ChildProcess.java());
         command.addAll(JVM_OPTIONS);
+        String profileDir = System.getenv("TEND_PROFILE_DIR");
+        if (profileDir != null && !profileDir.isBlank()) {
+            // Profiling a benchmark: a JFR recording per service launch, written when the service stops.
+            command.add("-XX:StartFlightRecording=settings=profile,dumponexit=true,filename="
+                    + Path.of(profileDir, name + "-" + System.currentTimeMillis() + ".jfr").toAbsolutePath());
+        }
         systemProperties.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.add("-jar");
         command.add(jar.toString());

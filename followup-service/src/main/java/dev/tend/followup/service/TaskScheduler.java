@@ -9,14 +9,20 @@ import jakarta.enterprise.event.Observes;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 
-/** Polls for due tasks and fires them; a full batch is followed at once by the next. */
+/**
+ * Polls for due tasks and fires them; a full batch is followed at once by the next. Several loops run per
+ * instance: while one waits for the database, another fires its own claim (SKIP LOCKED keeps claims apart).
+ */
 @ApplicationScoped
 public class TaskScheduler {
 
     private final TaskFiring firing;
     private final FollowupConfig config;
-    private PollingLoop loop;
+    private final List<PollingLoop> loops = new ArrayList<>();
 
     public TaskScheduler(TaskFiring firing, FollowupConfig config) {
         this.firing = firing;
@@ -25,20 +31,22 @@ public class TaskScheduler {
 
     void onStart(@Observes StartupEvent event) {
         if (config.scheduler().enabled()) {
-            loop = new PollingLoop("followup-scheduler", () -> firing.fireDue(config.scheduler().batchSize()),
-                    config.scheduler().batchSize(), config.scheduler().pollInterval(), Duration.ofSeconds(1));
-            loop.start();
+            for (int i = 1; i <= config.scheduler().threads(); i++) {
+                PollingLoop loop = new PollingLoop("followup-scheduler-" + i,
+                        () -> firing.fireDue(config.scheduler().batchSize()), config.scheduler().batchSize(),
+                        config.scheduler().pollInterval(), Duration.ofSeconds(1));
+                loops.add(loop);
+                loop.start();
+            }
         }
     }
 
     void onStop(@Observes ShutdownEvent event) {
-        if (loop != null) {
-            loop.stop();
-        }
+        loops.forEach(PollingLoop::stop);
     }
 
-    /** Wall-clock time of the last pass that completed; null when the scheduler does not run. */
+    /** The oldest of the loops' last completed passes (one stuck loop is a stuck scheduler); null when none runs. */
     public Instant lastSuccessfulPass() {
-        return loop == null ? null : loop.lastSuccessfulPass();
+        return loops.stream().map(PollingLoop::lastSuccessfulPass).min(Comparator.naturalOrder()).orElse(null);
     }
 }
