@@ -10,10 +10,25 @@ import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.http.RequestMethod;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Stands in for Twilio's Messages API on 127.0.0.1: {@code POST /2010-04-01/Accounts/{sid}/Messages.json} with
@@ -83,6 +98,43 @@ public final class SmsStandIn implements AutoCloseable {
      */
     public void delayResponses(Duration delay) {
         api.delay(delay);
+    }
+
+    /**
+     * What the provider does when a customer texts the clinic's number: POSTs the message to the inbound webhook
+     * ({@code From}, {@code To}, {@code Body}, {@code MessageSid}, {@code AccountSid}), signed with
+     * {@code X-Twilio-Signature} as Twilio signs it: Base64(HMAC-SHA1(auth token, URL + each parameter's name and
+     * value, sorted by name)).
+     *
+     * @param webhookUrl the URL the provider was given, exactly as the receiver will rebuild it
+     * @return the webhook's HTTP status
+     */
+    public int textIn(String webhookUrl, String from, String to, String body) {
+        Map<String, String> form = new TreeMap<>(Map.of("AccountSid", ACCOUNT_SID, "From", from, "To", to, "Body", body,
+                "MessageSid", "SM" + UUID.randomUUID().toString().replace("-", "")));
+        StringBuilder signed = new StringBuilder(webhookUrl);
+        form.forEach((name, value) -> signed.append(name).append(value));
+        String encoded = form.entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        try {
+            Mac mac = Mac.getInstance("HmacSHA1");
+            mac.init(new SecretKeySpec(AUTH_TOKEN.getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
+            String signature = Base64.getEncoder().encodeToString(mac.doFinal(signed.toString().getBytes(StandardCharsets.UTF_8)));
+            HttpRequest request = HttpRequest.newBuilder(URI.create(webhookUrl)).timeout(Duration.ofSeconds(30))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .header("X-Twilio-Signature", signature)
+                    .POST(HttpRequest.BodyPublishers.ofString(encoded)).build();
+            return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HMAC-SHA1 is not available", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not call " + webhookUrl, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while calling " + webhookUrl, e);
+        }
     }
 
     /** Back to prompt, successful answers. */

@@ -42,7 +42,9 @@ import static dev.tend.notification.Fixtures.request;
 import static dev.tend.notification.Fixtures.statuses;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -165,6 +167,22 @@ class PostcardTest {
         assertEquals("SENT", statuses(customerId, 1).get(0).data().path("status").asText());
         given().when().get("/notifications/" + notificationId(request) + "/card.pdf").then().statusCode(200)
                 .contentType("application/pdf");
+    }
+
+    @Test
+    void shouldNameEveryPetOnACardMergedForSeveralPets() {
+        UUID customerId = household(null, null, Channel.POST);
+        EventEnvelope merged = request(customerId, Channel.POST, "recheck-postcard",
+                new Recipient("Mia Wong", null, null, ADDRESS, "en-GB", "Europe/London"),
+                Map.of("customerName", "Mia Wong", "petName", "Biscuit", "petNames", "Biscuit, Pepper",
+                        "recheckDate", "11 April", "petPhotoUrl", photoUrl()));
+        KafkaTestClient.send(Topics.NOTIFICATION_REQUESTS, merged);
+
+        await().atMost(WAIT).untilAsserted(() -> given().when().get("/notifications/" + notificationId(merged) + "/content")
+                .then().statusCode(200)
+                // One visit's recheck date is not the other pet's: the card names both and no date.
+                .body("text", containsString("Biscuit, Pepper are due back to see us for their rechecks."))
+                .body("text", not(containsString("11 April"))));
     }
 
     @Test
