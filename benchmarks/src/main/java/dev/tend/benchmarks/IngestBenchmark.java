@@ -2,21 +2,15 @@ package dev.tend.benchmarks;
 
 import dev.tend.infra.TendSystem;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * POST /visits against the same transaction done with plain JDBC (read the customer, insert the visit and
- * its outbox row, notify, commit synchronously) at the same concurrency, on the same database.
+ * POST /visits against the same transaction done with plain JDBC ({@link JdbcVisitBaseline}) at the same
+ * concurrency, on the same database.
  */
 final class IngestBenchmark {
 
@@ -27,7 +21,6 @@ final class IngestBenchmark {
     private final TendSystem system;
     private final Settings settings;
     private final List<String> customers = new ArrayList<>();
-    private final ThreadLocal<Connection> connections = new ThreadLocal<>();
 
     IngestBenchmark(TendSystem system, Settings settings) {
         this.system = system;
@@ -56,12 +49,13 @@ final class IngestBenchmark {
     }
 
     private Result measure() throws Exception {
+        JdbcVisitBaseline jdbcVisit = new JdbcVisitBaseline(system, customers);
         LoadGenerator.closedLoop(settings.concurrency(), settings.measure().dividedBy(3), this::postVisit);
         double[] service = new double[settings.runs()];
         double[] baseline = new double[settings.runs()];
         long failures = 0;
         for (int run = 0; run < settings.runs(); run++) {
-            baseline[run] = LoadGenerator.closedLoop(settings.concurrency(), settings.measure(), this::jdbcVisit).perSecond();
+            baseline[run] = LoadGenerator.closedLoop(settings.concurrency(), settings.measure(), jdbcVisit).perSecond();
             LoadGenerator.Result result = LoadGenerator.closedLoop(settings.concurrency(), settings.measure(), this::postVisit);
             service[run] = result.perSecond();
             failures += result.failed();
@@ -80,50 +74,5 @@ final class IngestBenchmark {
                 "{\"customerId\":\"" + customer + "\",\"visitType\":\"wellness\",\"reason\":\"annual check-up\","
                         + "\"staffMember\":\"Dr. Bench\",\"visitedAt\":\"" + Instant.now().minusSeconds(60) + "\"}")
                 .statusCode() == 201;
-    }
-
-    /** What the service's transaction does, as bare JDBC. */
-    private boolean jdbcVisit() throws SQLException {
-        Connection connection = connection();
-        String customer = customers.get(ThreadLocalRandom.current().nextInt(customers.size()));
-        UUID visit = UUID.randomUUID();
-        try (PreparedStatement read = connection.prepareStatement("SELECT timezone FROM customer WHERE id = ?");
-             PreparedStatement insertVisit = connection.prepareStatement("""
-                     INSERT INTO visit (id, customer_id, visit_type, reason, staff_member, visited_at, status, created_at, updated_at, version)
-                     VALUES (?, ?, 'wellness', 'annual check-up', 'Dr. Bench', now(), 'recorded', now(), now(), 0)""");
-             PreparedStatement insertOutbox = connection.prepareStatement("""
-                     INSERT INTO outbox_message (event_id, topic, message_key, event_type, payload) VALUES (?, ?, ?, ?, ?)""");
-             PreparedStatement notify = connection.prepareStatement("SELECT pg_notify('tend_outbox', '')")) {
-            read.setObject(1, UUID.fromString(customer));
-            try (ResultSet rows = read.executeQuery()) {
-                rows.next();
-            }
-            insertVisit.setObject(1, visit);
-            insertVisit.setObject(2, UUID.fromString(customer));
-            insertVisit.executeUpdate();
-            insertOutbox.setObject(1, UUID.randomUUID());
-            insertOutbox.setString(2, OutboxBenchmark.TOPIC);
-            insertOutbox.setString(3, customer);
-            insertOutbox.setString(4, "Benchmark");
-            insertOutbox.setString(5, OutboxBenchmark.payload(customer));
-            insertOutbox.executeUpdate();
-            notify.executeQuery().close();
-            connection.commit();
-            return true;
-        } catch (SQLException e) {
-            connection.rollback();
-            throw e;
-        }
-    }
-
-    private Connection connection() throws SQLException {
-        Connection connection = connections.get();
-        if (connection == null) {
-            connection = DriverManager.getConnection(system.postgres().jdbcUrl("customer"), system.postgres().username(),
-                    system.postgres().password());
-            connection.setAutoCommit(false);
-            connections.set(connection);
-        }
-        return connection;
     }
 }

@@ -68,6 +68,43 @@ final class Report {
                         result.latenessP50Millis(), result.latenessP99Millis()));
     }
 
+    void pipeline(PipelineBenchmark.Result result, Settings settings) {
+        double p99 = result.at50().percentileMillis(99);
+        text.append("## Whole pipeline, visit → email\n\n")
+                .append(String.format(Locale.ROOT, "`POST /visits` to the thank-you email at the SMTP catcher (the default playbook's "
+                        + "step that is due at once), through customer-service, Kafka, followup-service and notification-service. "
+                        + "Sustained: %d callers post for %d s; the rate is emails over first post to last email. The reference is "
+                        + "the ingest baseline's plain-JDBC commit rate (measured here, interleaved) over the %d write "
+                        + "transactions a visit takes on its way to a sent email.%n%n",
+                        settings.concurrency(), settings.measure().toSeconds(), PipelineBenchmark.COMMITS_PER_VISIT))
+                .append("| | visits/s |\n|---|---|\n")
+                .append(row("visit → email, sustained", result.pipelineRate()))
+                .append(row("baseline: plain-JDBC commits/s", result.baselineRate()))
+                .append(row("baseline ÷ " + PipelineBenchmark.COMMITS_PER_VISIT + " commits per visit", result.commitBound()))
+                .append(String.format(Locale.ROOT, "| **ratio** | **%.2f** (target ≥ 0.70: %s) |%n%n", result.ratio(), verdict(result.ratio() >= 0.70)))
+                .append(String.format(Locale.ROOT, "Visit → email latency at 50 %% of the sustained rate (%.0f visits/s, open loop):%n%n", result.rateAt50()))
+                .append(percentiles(result.at50()))
+                .append(String.format(Locale.ROOT, "%np99 target ≤ 1 s: %s. Visits acknowledged: %,d; without an email after 3–5 minutes: %d.%n%n",
+                        verdict(p99 <= 1000), result.visits(), result.lost()));
+    }
+
+    void scale(ScaleBenchmark.Result result) {
+        text.append("## Scale: the scheduler with 10,000 and with 1,000,000 pending tasks\n\n")
+                .append("One instance fires the same due tasks while the rest of the pending tasks are due over the next 90 days. "
+                        + "The rate is watched from outside: from the first task seen fired until none is left due. The claim query's time is "
+                        + "the median of 5 `EXPLAIN ANALYZE` runs before firing, each rolled back.\n\n")
+                .append("| pending tasks | of which due | fired/s | claim query |\n|---|---|---|---|\n");
+        for (ScaleBenchmark.Size size : result.sizes()) {
+            text.append(String.format(Locale.ROOT, "| %,d | %,d | %,.0f | %.2f ms |%n", size.pending(), size.due(), size.fireRate(), size.claimMillis()));
+        }
+        ScaleBenchmark.Size small = result.sizes().get(0);
+        ScaleBenchmark.Size large = result.sizes().get(result.sizes().size() - 1);
+        double ratio = large.fireRate() / small.fireRate();
+        text.append(String.format(Locale.ROOT, "| **ratio, largest ÷ smallest** | | **%.2f** (target ≥ 0.80: %s) | |%n%n", ratio, verdict(ratio >= 0.8)))
+                .append(String.format(Locale.ROOT, "The claim's plan with %,d pending:%n%n```%n", large.pending()))
+                .append(String.join("\n", large.plan())).append("\n```\n\n");
+    }
+
     void footprint(List<FootprintBenchmark.Result> results) {
         text.append("## Footprint\n\n")
                 .append("| service | process start → first answer (s) | RSS after the load above (MB) |\n|---|---|---|\n");
@@ -77,10 +114,6 @@ final class Report {
                     verdict(result.rssMegabytes() <= 200)));
         }
         text.append('\n');
-    }
-
-    void notMeasured(String section, String why) {
-        text.append("## ").append(section).append("\n\nNot measured by this version: ").append(why).append("\n\n");
     }
 
     void write(Path file) throws IOException {

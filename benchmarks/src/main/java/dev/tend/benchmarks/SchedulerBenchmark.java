@@ -43,7 +43,7 @@ final class SchedulerBenchmark {
 
     Result run() throws Exception {
         int tasks = settings.schedulerTasks();
-        String customerId = consentedHousehold();
+        String customerId = consentedHousehold(system, "scheduler.bench@example.com");
         // Only the scheduler is measured: notification-service would otherwise send every message on the same cores.
         system.notificationService().stop();
         ServiceProcess second = null;
@@ -77,11 +77,13 @@ final class SchedulerBenchmark {
         }
     }
 
-    private String consentedHousehold() throws Exception {
+    /** A household with email consent, once followup-service knows it. */
+    static String consentedHousehold(TendSystem system, String email) throws Exception {
         String id = Http.id(Http.post(system.customerService().baseUrl() + "/customers",
-                "{\"name\":\"Scheduler Bench\",\"emails\":[\"scheduler.bench@example.com\"],\"timezone\":\"Europe/London\","
+                "{\"name\":\"Scheduler Bench\",\"emails\":[\"" + email + "\"],\"timezone\":\"Europe/London\","
                         + "\"locale\":\"en-GB\",\"consents\":[{\"channel\":\"EMAIL\",\"granted\":true}]}").body());
-        try (Connection followup = connect("followup")) {
+        try (Connection followup = DriverManager.getConnection(system.postgres().jdbcUrl("followup"),
+                system.postgres().username(), system.postgres().password())) {
             while (count(followup, "SELECT count(*) FROM customer_profile WHERE customer_id = '" + id + "'") == 0) {
                 TimeUnit.MILLISECONDS.sleep(100);
             }
@@ -204,7 +206,7 @@ final class SchedulerBenchmark {
                 system.postgres().password());
     }
 
-    private static long count(Connection connection, String sql) throws SQLException {
+    static long count(Connection connection, String sql) throws SQLException {
         try (Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery(sql)) {
             result.next();
             return result.getLong(1);

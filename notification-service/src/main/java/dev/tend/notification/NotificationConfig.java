@@ -87,6 +87,10 @@ public interface NotificationConfig {
         @WithDefault("50")
         int batchSize();
 
+        /** Sending loops per instance, each claiming its own batch. */
+        @WithDefault("2")
+        int threads();
+
         /** The first retry's delay after a transient failure; it doubles with each attempt, with jitter. */
         @WithDefault("2s")
         Duration firstRetryDelay();

@@ -9,6 +9,8 @@ import jakarta.enterprise.event.Observes;
 import dev.tend.platform.PollingLoop;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Drives {@link MessageDelivery} from a thread of its own: the mailer and the SMS provider block, and blocking
@@ -19,7 +21,7 @@ public class DeliveryDispatcher {
 
     private final MessageDelivery delivery;
     private final NotificationConfig config;
-    private PollingLoop loop;
+    private final List<PollingLoop> loops = new ArrayList<>();
 
     public DeliveryDispatcher(MessageDelivery delivery, NotificationConfig config) {
         this.delivery = delivery;
@@ -28,15 +30,17 @@ public class DeliveryDispatcher {
 
     void onStart(@Observes StartupEvent event) {
         if (config.dispatcher().enabled()) {
-            loop = new PollingLoop("delivery-dispatcher", delivery::deliverDue, config.dispatcher().batchSize(),
-                    config.dispatcher().pollInterval(), Duration.ofSeconds(1));
-            loop.start();
+            // Sending waits on the provider: while one loop waits, another sends its own claim (SKIP LOCKED).
+            for (int i = 1; i <= config.dispatcher().threads(); i++) {
+                PollingLoop loop = new PollingLoop("delivery-dispatcher-" + i, delivery::deliverDue,
+                        config.dispatcher().batchSize(), config.dispatcher().pollInterval(), Duration.ofSeconds(1));
+                loops.add(loop);
+                loop.start();
+            }
         }
     }
 
     void onStop(@Observes ShutdownEvent event) {
-        if (loop != null) {
-            loop.stop();
-        }
+        loops.forEach(PollingLoop::stop);
     }
 }
