@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
@@ -17,8 +18,12 @@ import java.util.UUID;
  */
 public final class Events {
 
-    /** The largest record Tend accepts from a topic; anything larger is dead-lettered, not parsed. */
-    public static final int MAX_RECORD_BYTES = 1_000_000;
+    /**
+     * The largest record Tend accepts from a topic; anything larger is dead-lettered, not parsed. The largest
+     * real event (a customer snapshot with every field at its REST limit) is a few tens of KB, so a record
+     * this large is not an event; it is also well under the broker's 1 MB limit, so it can be dead-lettered whole.
+     */
+    public static final int MAX_RECORD_BYTES = 256 * 1024;
 
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .addModule(new JavaTimeModule())
@@ -57,7 +62,7 @@ public final class Events {
         if (json == null || json.isBlank()) {
             throw new MalformedEventException("empty record");
         }
-        if (json.length() > MAX_RECORD_BYTES) {
+        if (utf8Length(json) > MAX_RECORD_BYTES) {
             throw new MalformedEventException("record larger than " + MAX_RECORD_BYTES + " bytes");
         }
         EventEnvelope envelope;
@@ -88,6 +93,14 @@ public final class Events {
             throw new MalformedEventException(envelope.type() + " payload does not match its schema: "
                     + (e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage()));
         }
+    }
+
+    /** Counted without encoding: a string never has more chars than UTF-8 bytes, nor more than 3 bytes per char. */
+    private static long utf8Length(String text) {
+        if (text.length() > MAX_RECORD_BYTES || (long) text.length() * 3 <= MAX_RECORD_BYTES) {
+            return text.length();
+        }
+        return text.getBytes(StandardCharsets.UTF_8).length;
     }
 
     private static void requirePresent(Object value, String field) {

@@ -1,6 +1,7 @@
 package dev.tend.contracts;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * The topic catalogue. Topics are created explicitly (auto-create is off on every broker Tend runs on),
@@ -22,7 +23,19 @@ public final class Topics {
 
     public static final int DEFAULT_PARTITIONS = 6;
 
-    public record TopicSpec(String name, int partitions) {
+    /**
+     * The dead-letter topic takes records twice the broker's default limit: a record at the limit on its source topic
+     * comes back with the reason and source headers on top, and a consumer that can neither process nor
+     * dead-letter a record stops.
+     */
+    public static final int DEAD_LETTER_MAX_BYTES = 2 * 1024 * 1024;
+
+    /** @param configs topic-level settings that differ from the broker's defaults */
+    public record TopicSpec(String name, int partitions, Map<String, String> configs) {
+
+        public TopicSpec(String name, int partitions) {
+            this(name, partitions, Map.of());
+        }
     }
 
     private Topics() {
@@ -34,6 +47,6 @@ public final class Topics {
                 new TopicSpec(CONSENT_REQUESTS, DEFAULT_PARTITIONS),
                 new TopicSpec(NOTIFICATION_REQUESTS, DEFAULT_PARTITIONS),
                 new TopicSpec(NOTIFICATION_STATUS, DEFAULT_PARTITIONS),
-                new TopicSpec(DEAD_LETTER, 1));
+                new TopicSpec(DEAD_LETTER, 1, Map.of("max.message.bytes", Integer.toString(DEAD_LETTER_MAX_BYTES))));
     }
 }

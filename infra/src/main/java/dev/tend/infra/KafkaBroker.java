@@ -19,7 +19,6 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
@@ -88,8 +87,14 @@ public final class KafkaBroker implements AutoCloseable {
 
     /** Creates each topic with replication factor 1; topics that already exist are left as they are. */
     public void createTopics(Map<String, Integer> partitionsByTopic) {
-        List<NewTopic> topics = partitionsByTopic.entrySet().stream()
-                .map(topic -> new NewTopic(topic.getKey(), topic.getValue(), (short) 1))
+        createTopics(partitionsByTopic.entrySet().stream()
+                .map(topic -> new TopicSpec(topic.getKey(), topic.getValue())).toList());
+    }
+
+    /** Creates each topic with its partitions and topic-level settings; topics that already exist are left as they are. */
+    public void createTopics(List<TopicSpec> specs) {
+        List<NewTopic> topics = specs.stream()
+                .map(spec -> new NewTopic(spec.name(), spec.partitions(), (short) 1).configs(spec.configs()))
                 .toList();
         try (Admin admin = admin()) {
             for (Map.Entry<String, KafkaFuture<Void>> created : admin.createTopics(topics).values().entrySet()) {
@@ -107,12 +112,6 @@ public final class KafkaBroker implements AutoCloseable {
                 }
             }
         }
-    }
-
-    public void createTopics(List<TopicSpec> topics) {
-        Map<String, Integer> partitionsByTopic = topics.stream().collect(
-                Collectors.toMap(TopicSpec::name, TopicSpec::partitions, (a, b) -> b, LinkedHashMap::new));
-        createTopics(partitionsByTopic);
     }
 
     public synchronized boolean isRunning() {

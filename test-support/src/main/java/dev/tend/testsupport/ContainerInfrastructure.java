@@ -32,7 +32,7 @@ final class ContainerInfrastructure implements TestInfrastructure {
         kafka.start();
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.getBootstrapServers()))) {
             admin.createTopics(Topics.all().stream()
-                    .map(spec -> new NewTopic(spec.name(), spec.partitions(), (short) 1)).toList()).all().get();
+                    .map(spec -> new NewTopic(spec.name(), spec.partitions(), (short) 1).configs(spec.configs())).toList()).all().get();
         } catch (InterruptedException | ExecutionException e) {
             throw new IllegalStateException("Could not create Tend's topics", e);
         }

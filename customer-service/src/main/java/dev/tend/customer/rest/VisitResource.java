@@ -12,6 +12,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -20,6 +21,7 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -32,6 +34,8 @@ import java.util.UUID;
 
 @RolesAllowed({Roles.INTEGRATION, Roles.ADMIN})
 @Path("/visits")
+// A one-field body (a cancellation's reason) would otherwise be built from any text/plain body as a string.
+@Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Visits", description = "Visits to the practice: what follow-ups are planned from")
 public class VisitResource {
 

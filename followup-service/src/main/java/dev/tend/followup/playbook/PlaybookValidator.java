@@ -44,9 +44,10 @@ public final class PlaybookValidator {
         try {
             definition = Events.mapper().treeToValue(json, PlaybookDefinition.class);
         } catch (JsonMappingException e) {
-            return new Parsed(null, List.of(new Violation(path(e), e.getOriginalMessage())));
+            // Jackson's own message names Java types (java.lang.String, PlaybookDefinition$Rule): not for callers.
+            return new Parsed(null, List.of(new Violation(path(e), "a value of the wrong type or format")));
         } catch (JsonProcessingException | IllegalArgumentException e) {
-            return new Parsed(null, List.of(new Violation("$", e.getMessage())));
+            return new Parsed(null, List.of(new Violation("$", "not a playbook document")));
         }
         return new Parsed(definition, validate(definition));
     }

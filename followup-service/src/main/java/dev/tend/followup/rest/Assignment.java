@@ -1,4 +1,6 @@
 package dev.tend.followup.rest;
 
-public record Assignment(String assignee, String team) {
+import jakarta.validation.constraints.Size;
+
+public record Assignment(@Size(max = 200) String assignee, @Size(max = 100) String team) {
 }

@@ -8,6 +8,7 @@ import dev.tend.platform.rest.ProblemException;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -65,7 +66,7 @@ public class CustomerTasksResource {
     @POST
     @Path("/feedback")
     @RolesAllowed({Roles.STAFF, Roles.INTEGRATION, Roles.ADMIN})
-    public Response feedback(@RestPath UUID customerId, NewFeedback answer) {
+    public Response feedback(@RestPath UUID customerId, @Valid NewFeedback answer) {
         if (answer == null) {
             throw ProblemException.invalid("rating", "a body with a rating is required");
         }

@@ -105,6 +105,9 @@ public class PlaybookResource {
         if (request.visit().visitedAt() == null) {
             throw ProblemException.invalid("visit.visitedAt", "required");
         }
+        if (request.visit().visitType() == null || request.visit().visitType().isBlank()) {
+            throw ProblemException.invalid("visit.visitType", "required");
+        }
         Playbook playbook = request.version() == null ? playbooks.latest(key) : playbooks.version(key, request.version());
         CustomerProfile customer = request.customerId() == null ? hypotheticalHousehold()
                 : CustomerProfile.<CustomerProfile>findByIdOptional(request.customerId())

@@ -5,6 +5,7 @@ import dev.tend.followup.FollowupTask;
 import dev.tend.followup.service.Worklist;
 import dev.tend.platform.rest.ProblemException;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -41,7 +42,7 @@ public class WorklistResource {
     /** Records how the call went: REACHED, VOICEMAIL, NO_ANSWER, or CONCERN (which raises an escalation call). */
     @POST
     @Path("/{taskId}/complete")
-    public CallView complete(@RestPath UUID taskId, CallOutcome outcome) {
+    public CallView complete(@RestPath UUID taskId, @Valid CallOutcome outcome) {
         if (outcome == null || outcome.outcome() == null) {
             throw ProblemException.invalid("outcome", "one of REACHED, VOICEMAIL, NO_ANSWER, CONCERN");
         }
@@ -59,7 +60,7 @@ public class WorklistResource {
 
     @POST
     @Path("/{taskId}/assign")
-    public CallView assign(@RestPath UUID taskId, Assignment assignment) {
+    public CallView assign(@RestPath UUID taskId, @Valid Assignment assignment) {
         if (assignment == null) {
             throw ProblemException.invalid("assignee", "give an assignee or a team");
         }

@@ -1,5 +1,6 @@
 package dev.tend.notification.rest;
 
+import dev.tend.platform.rest.ProblemException;
 import dev.tend.platform.rest.Roles;
 import dev.tend.notification.template.TemplateEditor;
 import jakarta.annotation.security.RolesAllowed;
@@ -65,6 +66,9 @@ public class TemplateResource {
     @POST
     @Path("/preview")
     public TemplatePreview preview(TemplatePreviewRequest request) {
+        if (request == null) {
+            throw ProblemException.invalid("channel", "a body with the channel to preview is required");
+        }
         TemplateEditor.Preview preview = editor.preview(request.channel(), request.templateKey(), request.locale(),
                 request.subject(), request.text(), request.html(), request.data());
         return new TemplatePreview(preview.message().subject(), preview.message().text(), preview.message().html(),

@@ -3,6 +3,7 @@ package dev.tend.notification.rest;
 import dev.tend.notification.sms.SmsWebhooks;
 import dev.tend.notification.sms.TwilioSignatures;
 import dev.tend.notification.sms.TwilioSmsSender;
+import dev.tend.platform.rest.Problem;
 import dev.tend.platform.rest.ProblemException;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.Consumes;
@@ -12,8 +13,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -64,6 +68,13 @@ public class TwilioWebhookResource {
         if (!signatures.isValid(url, form, signature)) {
             throw new ProblemException(403, "Forbidden", "The request is not signed by the SMS provider", "X-Twilio-Signature");
         }
+    }
+
+    /** A form body that is not URL-encoded fails while it is read, before any signature could be checked. */
+    @ServerExceptionMapper
+    public Response undecodable(IllegalArgumentException e) {
+        return Response.status(400).type(Problem.MEDIA_TYPE).entity(new Problem("about:blank", "Invalid request", 400,
+                "The form body is not valid application/x-www-form-urlencoded", null, "body", List.of())).build();
     }
 
     private static String escape(String text) {

@@ -16,8 +16,9 @@ import java.util.function.Consumer;
  * The one way a Tend service consumes a record: parse it, then do the work and record the event id in one
  * transaction, so a redelivered event changes nothing.
  *
- * <p>A record that can never be processed is thrown back to the messaging layer, whose dead-letter
- * strategy publishes it with the reason and moves on. A transient failure (the database restarting) is
+ * <p>A record that can never be processed is thrown back to the messaging layer as an
+ * {@link UnprocessableRecordException} naming the consumer, whose dead-letter strategy publishes it with that
+ * reason and moves on. A transient failure (the database restarting) is
  * retried here, in a new transaction each time, for as long as it lasts: dead-lettering it would lose an
  * event that is perfectly fine, and moving past it would break the customer's order.
  */
@@ -48,7 +49,7 @@ public class InboundEvents {
             envelope = Events.read(record);
         } catch (MalformedEventException e) {
             metrics.record(consumer, "dead-lettered");
-            throw e;
+            throw new UnprocessableRecordException(consumer, e);
         }
         Correlation.set(envelope.correlationId());
         try {
@@ -74,7 +75,7 @@ public class InboundEvents {
             } catch (RuntimeException e) {
                 if (!TransientFailures.isTransient(e)) {
                     metrics.record(consumer, "dead-lettered");
-                    throw e;
+                    throw new UnprocessableRecordException(consumer, e);
                 }
                 metrics.record(consumer, "retried");
                 LOG.warnf("%s: transient failure on event %s, retrying in %d ms: %s",

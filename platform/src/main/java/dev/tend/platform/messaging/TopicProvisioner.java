@@ -44,7 +44,7 @@ public class TopicProvisioner {
             return;
         }
         List<NewTopic> topics = Topics.all().stream()
-                .map(spec -> new NewTopic(spec.name(), spec.partitions(), replicationFactor))
+                .map(spec -> new NewTopic(spec.name(), spec.partitions(), replicationFactor).configs(spec.configs()))
                 .toList();
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers, "request.timeout.ms", 10_000))) {
             admin.createTopics(topics).values().forEach((name, future) -> {

@@ -17,9 +17,11 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.hibernate.StaleObjectStateException;
+import org.hibernate.exception.DataException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import java.io.CharConversionException;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -59,6 +61,24 @@ public class ProblemMappers {
         return respond(new Problem("about:blank", "Invalid request", 400, detail, path(uri), field, List.of()));
     }
 
+    /** Bytes no JSON parser can decode (NUL bytes read as UTF-32, a truncated multi-byte character). */
+    @ServerExceptionMapper
+    public Response undecodable(CharConversionException e, UriInfo uri) {
+        return respond(new Problem("about:blank", "Invalid request", 400, "The body is not valid UTF-8 JSON", path(uri),
+                null, List.of()));
+    }
+
+    /**
+     * SQLSTATE class 22 (data exception): a value the database refuses, such as text with a NUL character. Only
+     * what the caller sent can cause it, so it is the caller's 400, not our 500.
+     */
+    @ServerExceptionMapper
+    public Response unstorable(DataException e, UriInfo uri) {
+        LOG.debugf(e, "Refused a value on %s", path(uri));
+        return respond(new Problem("about:blank", "Invalid request", 400,
+                "A value cannot be stored as given (for example, text containing a NUL character)", path(uri), null, List.of()));
+    }
+
     @ServerExceptionMapper({OptimisticLockException.class, StaleObjectStateException.class})
     public Response stale(RuntimeException e, UriInfo uri) {
         return respond(new Problem("about:blank", "Conflict", 409,
@@ -67,6 +87,9 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response web(WebApplicationException e, UriInfo uri) {
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return unreadable(json, uri);
+        }
         Response original = e.getResponse();
         int status = original.getStatus();
         String title = original.getStatusInfo().getReasonPhrase();
@@ -89,6 +112,12 @@ public class ProblemMappers {
 
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
     public Response unexpected(Exception e, UriInfo uri) {
+        // Flushed at commit, a refused value arrives wrapped in the transaction's own exceptions.
+        for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+            if (cause instanceof DataException data) {
+                return unstorable(data, uri);
+            }
+        }
         LOG.errorf(e, "Unexpected failure on %s", path(uri));
         return respond(new Problem("about:blank", "Internal error", 500,
                 "The request could not be completed; it has been logged", path(uri), null, List.of()));
