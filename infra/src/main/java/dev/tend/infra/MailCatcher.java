@@ -61,6 +61,18 @@ public final class MailCatcher implements AutoCloseable {
         return List.copyOf(all);
     }
 
+    /**
+     * Every delivery caught so far, one per recipient mailbox and SMTP transaction, without merging mails that share
+     * a Message-ID: a resend of the same mail is listed twice, so fault tests can count duplicate deliveries that
+     * {@link #messages()} would fold into one.
+     */
+    public synchronized List<CaughtMail> deliveries() {
+        List<CaughtMail> all = new ArrayList<>(caughtBeforeRestart);
+        all.addAll(current());
+        all.sort(Comparator.comparing(CaughtMail::receivedAt));
+        return List.copyOf(all);
+    }
+
     public synchronized void stop() {
         if (greenMail != null) {
             caughtBeforeRestart.addAll(current());
