@@ -110,7 +110,7 @@ final class FaultSuite implements AutoCloseable {
 
     /** Each fault on its own, then the random rounds; then waits for everything to settle. */
     Accounting run() {
-        System.out.printf("Fault suite: mode %s, seed %d (replay with -Dtend.faults.seed=%d), %d random rounds, "
+        say("Fault suite: mode %s, seed %d (replay with -Dtend.faults.seed=%d), %d random rounds, "
                         + "logs in %s%n", settings.mode(), settings.seed(), settings.seed(), settings.randomRounds(),
                 workDir);
         driver.start();
@@ -135,7 +135,7 @@ final class FaultSuite implements AutoCloseable {
         idle(leadIn);
         metrics.scrapeAll();
         Instant start = Instant.now();
-        System.out.printf("Round %d: %s%s%n", rounds.size() + 1, fault.description,
+        say("Round %d: %s%s%n", rounds.size() + 1, fault.description,
                 fault.isHeld() ? " for " + hold.toSeconds() + " s" : "");
         fault.inject(system, hold, metrics, SMS_TIMEOUT);
         Instant recovered = Instant.now();
@@ -147,7 +147,7 @@ final class FaultSuite implements AutoCloseable {
         int backlog = (int) driver.visits().stream().filter(v -> v.startedAt.isBefore(recovered)).count();
         Round round = new Round(rounds.size() + 1, fault, outage, drain, budget, drained, backlog);
         rounds.add(round);
-        System.out.printf("Round %d: %s, outage %d s, drained in %d s (budget %d s)%s%n", round.number(),
+        say("Round %d: %s, outage %d s, drained in %d s (budget %d s)%s%n", round.number(),
                 fault.description, outage.toSeconds(), drain.toSeconds(), budget.toSeconds(),
                 round.withinBudget() ? "" : drained ? " OVER BUDGET" : " NOT DRAINED");
     }
@@ -257,6 +257,18 @@ final class FaultSuite implements AutoCloseable {
             idle(POLL);
         }
         return condition.getAsBoolean();
+    }
+
+    /** Failsafe keeps a test's output until it ends: progress also goes to a file in the work dir, to follow a long run. */
+    private void say(String format, Object... args) {
+        String line = Instant.now() + " " + String.format(format, args);
+        System.out.print(line);
+        try {
+            Files.writeString(workDir.resolve("progress.log"), line, java.nio.file.StandardOpenOption.CREATE,
+                    java.nio.file.StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static void idle(Duration duration) {
