@@ -75,8 +75,10 @@ public final class MailCatcher implements AutoCloseable {
 
     public synchronized void stop() {
         if (greenMail != null) {
-            caughtBeforeRestart.addAll(current());
+            // Stop accepting first, then keep what was caught: a mail accepted between the two would otherwise be
+            // answered 250 yet vanish from the catcher (GreenMail keeps its store after stop()).
             greenMail.stop();
+            caughtBeforeRestart.addAll(caught(greenMail));
             greenMail = null;
         }
     }
@@ -100,10 +102,11 @@ public final class MailCatcher implements AutoCloseable {
     }
 
     private List<CaughtMail> current() {
-        if (greenMail == null) {
-            return List.of();
-        }
-        return greenMail.getManagers().getImapHostManager().getAllMessages().stream()
+        return greenMail == null ? List.of() : caught(greenMail);
+    }
+
+    private static List<CaughtMail> caught(GreenMail server) {
+        return server.getManagers().getImapHostManager().getAllMessages().stream()
                 .map(MailCatcher::toCaughtMail)
                 .toList();
     }
