@@ -149,7 +149,20 @@ final class FaultSuite implements AutoCloseable {
         rounds.add(round);
         say("Round %d: %s, outage %d s, drained in %d s (budget %d s)%s%n", round.number(),
                 fault.description, outage.toSeconds(), drain.toSeconds(), budget.toSeconds(),
-                round.withinBudget() ? "" : drained ? " OVER BUDGET" : " NOT DRAINED");
+                round.withinBudget() ? "" : drained ? " OVER BUDGET" : " NOT DRAINED, still missing: " + missing(recovered));
+    }
+
+    /** The first few acknowledged visits of the backlog that lack a message, and which: for a diagnosis. */
+    private List<String> missing(Instant recovered) {
+        Deliveries.Snapshot now = deliveries.snapshot();
+        return driver.visits().stream()
+                .filter(v -> v.startedAt.isBefore(recovered) && v.acknowledged())
+                .filter(v -> now.emailsTo(v.email) == 0 || now.smsTo(v.phone) == 0 || now.postcardsFor(v.customerId) == 0)
+                .limit(5)
+                .map(v -> "visit " + v.number + " (customer " + v.customerId + "):"
+                        + (now.emailsTo(v.email) == 0 ? " email" : "") + (now.smsTo(v.phone) == 0 ? " sms" : "")
+                        + (now.postcardsFor(v.customerId) == 0 ? " postcard" : ""))
+                .toList();
     }
 
     private boolean backlogDelivered(Instant recovered) {
