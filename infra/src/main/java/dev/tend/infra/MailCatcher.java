@@ -1,5 +1,6 @@
 package dev.tend.infra;
 
+import com.icegreen.greenmail.Managers;
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.store.StoredMessage;
 import com.icegreen.greenmail.util.GreenMail;
@@ -76,9 +77,10 @@ public final class MailCatcher implements AutoCloseable {
     public synchronized void stop() {
         if (greenMail != null) {
             // Stop accepting first, then keep what was caught: a mail accepted between the two would otherwise be
-            // answered 250 yet vanish from the catcher (GreenMail keeps its store after stop()).
+            // answered 250 yet vanish from the catcher. stop() swaps in empty managers, so hold on to the old ones.
+            Managers managers = greenMail.getManagers();
             greenMail.stop();
-            caughtBeforeRestart.addAll(caught(greenMail));
+            caughtBeforeRestart.addAll(caught(managers));
             greenMail = null;
         }
     }
@@ -102,11 +104,11 @@ public final class MailCatcher implements AutoCloseable {
     }
 
     private List<CaughtMail> current() {
-        return greenMail == null ? List.of() : caught(greenMail);
+        return greenMail == null ? List.of() : caught(greenMail.getManagers());
     }
 
-    private static List<CaughtMail> caught(GreenMail server) {
-        return server.getManagers().getImapHostManager().getAllMessages().stream()
+    private static List<CaughtMail> caught(Managers managers) {
+        return managers.getImapHostManager().getAllMessages().stream()
                 .map(MailCatcher::toCaughtMail)
                 .toList();
     }
