@@ -1,5 +1,6 @@
 package dev.tend.infra;
 
+import com.icegreen.greenmail.Managers;
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.store.StoredMessage;
 import com.icegreen.greenmail.util.GreenMail;
@@ -61,10 +62,25 @@ public final class MailCatcher implements AutoCloseable {
         return List.copyOf(all);
     }
 
+    /**
+     * Every delivery caught so far, one per recipient mailbox and SMTP transaction, without merging mails that share
+     * a Message-ID: a resend of the same mail is listed twice, so fault tests can count duplicate deliveries that
+     * {@link #messages()} would fold into one.
+     */
+    public synchronized List<CaughtMail> deliveries() {
+        List<CaughtMail> all = new ArrayList<>(caughtBeforeRestart);
+        all.addAll(current());
+        all.sort(Comparator.comparing(CaughtMail::receivedAt));
+        return List.copyOf(all);
+    }
+
     public synchronized void stop() {
         if (greenMail != null) {
-            caughtBeforeRestart.addAll(current());
+            // Stop accepting first, then keep what was caught: a mail accepted between the two would otherwise be
+            // answered 250 yet vanish from the catcher. stop() swaps in empty managers, so hold on to the old ones.
+            Managers managers = greenMail.getManagers();
             greenMail.stop();
+            caughtBeforeRestart.addAll(caught(managers));
             greenMail = null;
         }
     }
@@ -88,10 +104,11 @@ public final class MailCatcher implements AutoCloseable {
     }
 
     private List<CaughtMail> current() {
-        if (greenMail == null) {
-            return List.of();
-        }
-        return greenMail.getManagers().getImapHostManager().getAllMessages().stream()
+        return greenMail == null ? List.of() : caught(greenMail.getManagers());
+    }
+
+    private static List<CaughtMail> caught(Managers managers) {
+        return managers.getImapHostManager().getAllMessages().stream()
                 .map(MailCatcher::toCaughtMail)
                 .toList();
     }

@@ -13,6 +13,8 @@ import java.time.Duration;
 @ApplicationScoped
 public class PrintCutOff {
 
+    private static final Duration MAX_FAILURE_WAIT = Duration.ofSeconds(30);
+
     private final PrintJobs jobs;
     private final NotificationConfig config;
     private PollingLoop loop;
@@ -24,12 +26,14 @@ public class PrintCutOff {
 
     void onStart(@Observes StartupEvent event) {
         if (config.print().cutOffEnabled()) {
-            // A pass that made a job is not followed at once: one job per cut-off.
+            // A pass that made a job is not followed at once: one job per cut-off. A failed pass (the database
+            // restarting) is tried again within 30 s, but never later than the next cut-off would have come.
+            Duration interval = config.print().cutOffInterval();
+            Duration failureWait = interval.compareTo(MAX_FAILURE_WAIT) < 0 ? interval : MAX_FAILURE_WAIT;
             loop = new PollingLoop("print-cut-off", () -> {
                 jobs.cutOff();
                 return 0;
-            }, 1,
-                    config.print().cutOffInterval(), Duration.ofSeconds(30));
+            }, 1, interval, failureWait);
             loop.start();
         }
     }
