@@ -22,7 +22,7 @@ final class Report {
                 .append("| CPU | ").append(cpu()).append(" (").append(Runtime.getRuntime().availableProcessors()).append(" cores) |\n")
                 .append("| memory | ").append(memory()).append(" |\n")
                 .append("| JVM | ").append(System.getProperty("java.vm.name")).append(' ').append(System.getProperty("java.version")).append(" |\n")
-                .append("| PostgreSQL, Kafka | 17.11 and 4.2.1, on this machine, started from Maven artifacts |\n\n");
+                .append("| PostgreSQL, Kafka | 17.11 and 4.1.2, on this machine, started from Maven artifacts |\n\n");
     }
 
     void ingest(IngestBenchmark.Result result, Settings settings) {

@@ -26,7 +26,7 @@ final class ContainerInfrastructure implements TestInfrastructure {
 
     static ContainerInfrastructure start() {
         PostgreSQLContainer postgres = new PostgreSQLContainer("postgres:17");
-        KafkaContainer kafka = new KafkaContainer("apache/kafka:4.2.1")
+        KafkaContainer kafka = new KafkaContainer("apache/kafka:4.1.2")
                 .withEnv("KAFKA_AUTO_CREATE_TOPICS_ENABLE", "false");
         postgres.start();
         kafka.start();
