@@ -60,6 +60,23 @@ abstract class FollowupTestSupport {
         while (firing.fireDue(500) > 0) {
             // Full batches mean more may be waiting.
         }
+        awaitClaimsOfTheOwnScheduler();
+    }
+
+    /**
+     * The tasks fireDue skipped (SKIP LOCKED) are held by the application's scheduler loops, whose transactions
+     * may not have committed yet: locking the due rows without SKIP LOCKED waits for them, so the test reads what
+     * they did. Under load (CI on two cores) reading too early was a real flake.
+     */
+    private void awaitClaimsOfTheOwnScheduler() {
+        Instant now = clock.instant();
+        QuarkusTransaction.requiringNew().run(() -> FollowupTask.getEntityManager().createNativeQuery(
+                        "SELECT id FROM followup_task WHERE status = 'PENDING' AND due_at <= :now FOR UPDATE")
+                .setParameter("now", now)
+                .getResultList());
+        while (firing.fireDue(500) > 0) {
+            // What they deferred to now, or left, is due again.
+        }
     }
 
     static List<FollowupTask> tasks(UUID customerId) {
