@@ -13,6 +13,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -100,20 +107,114 @@ public class TemplateCatalog {
         return all;
     }
 
+    /** Renders with variables alone, formatted for {@code locale}'s language (a preview, a staff member's data). */
+    public RenderedMessage render(Source source, Map<String, String> personalisation) {
+        return render(source, MessageData.of(personalisation, DEFAULT_LOCALE.equals(source.locale()) ? null : source.locale()));
+    }
+
     /**
+     * Renders one message. Dates, lists and the signature are written in the template's own language (so a pt-BR
+     * household that falls back to the English template reads an English date), in the recipient's regional form
+     * when it is the same language.
+     *
      * @throws MissingVariableException naming the part and the variable when the data lacks one the template uses
      * @throws IllegalArgumentException when the template itself does not parse
      */
-    public RenderedMessage render(Source source, Map<String, String> personalisation) {
-        Map<String, Object> data = new HashMap<>(personalisation == null ? Map.of() : personalisation);
-        data.put("clinicName", config.clinic().name());
-        data.put("clinicPhone", config.clinic().phone());
-        data.put("clinicAddress", config.clinic().address());
-        data.put("clinicSignature", config.clinic().signature());
+    public RenderedMessage render(Source source, MessageData message) {
+        Locale locale = formattingLocale(source.locale(), message.recipientLocale());
+        Map<String, Object> data = model(source.channel(), locale, message);
+        Map<String, Object> html = new HashMap<>(data);
+        html.put("clinicPhone", Formats.phone(config.clinic().phone(), message.recipientCountry(), true));
         return new RenderedMessage(
                 source.subject() == null ? null : render("subject", source.subject(), TEXT, data).strip(),
                 render("text", source.text(), TEXT, data),
-                source.html() == null ? null : render("html", source.html(), HTML, data));
+                source.html() == null ? null : render("html", source.html(), HTML, html));
+    }
+
+    /** The language a message's own words are in: its template's, in the recipient's regional form when they agree. */
+    public static Locale formattingLocale(String templateLocale, String recipientLocale) {
+        Locale template = templateLocale == null || DEFAULT_LOCALE.equals(templateLocale)
+                ? Locale.ENGLISH : Locale.forLanguageTag(templateLocale);
+        if (recipientLocale != null && !recipientLocale.isBlank()) {
+            Locale recipient = Locale.forLanguageTag(recipientLocale);
+            if (recipient.getLanguage().equals(template.getLanguage())) {
+                return recipient;
+            }
+        }
+        return template;
+    }
+
+    /** The clinic's signature in {@code locale}'s language: the configured one, else "The team at {clinic}". */
+    public String clinicSignature(Locale locale) {
+        return config.clinic().signature().orElseGet(() ->
+                FixedWords.get(locale, FixedWords.TEAM_SIGNATURE, Map.of("clinic", config.clinic().name())));
+    }
+
+    private Map<String, Object> model(Channel channel, Locale locale, MessageData message) {
+        Map<String, Object> data = new HashMap<>();
+        message.personalisation().forEach((key, value) -> {
+            if (value != null && !value.isBlank()) {
+                data.put(key, value);
+            }
+        });
+        for (String key : TemplateVariables.DATES) {
+            if (data.get(key) instanceof String iso) {
+                parseDate(iso).ifPresent(date -> data.put(key, new HumanDate(date, locale)));
+            }
+        }
+        ZoneId zone = zone(message.recipientZone());
+        for (String key : TemplateVariables.MOMENTS) {
+            if (data.get(key) instanceof String iso) {
+                parseInstant(iso).ifPresent(at -> data.put(key, new HumanTime(at, zone, locale)));
+            }
+        }
+        List<PetView> pets = message.petList().stream().map(p -> new PetView(p.name().strip(), p.sex(), p.photoUrl())).toList();
+        data.put("pets", pets);
+        data.remove("petName");
+        data.remove("petNames");
+        data.remove("petPhotoUrl");
+        data.remove("petPhotoUrls");
+        if (!pets.isEmpty()) {
+            data.put("pet", pets.get(0));
+            data.put("petName", pets.get(0).name());
+            data.put("petNames", new Names(pets.stream().map(PetView::name).toList(), locale));
+            List<String> photos = pets.stream().map(PetView::photoUrl).filter(url -> url != null && !url.isBlank()).toList();
+            if (!photos.isEmpty()) {
+                data.put("petPhotoUrl", photos.get(0));
+                data.put("petPhotoUrls", photos);
+            }
+        }
+        String clinicSignature = clinicSignature(locale);
+        data.put("clinicName", config.clinic().name());
+        data.put("clinicPhone", Formats.phone(config.clinic().phone(), message.recipientCountry(), channel == Channel.POST));
+        data.put("clinicAddress", config.clinic().address());
+        data.put("clinicSignature", clinicSignature);
+        data.put("signature", Signature.of((String) data.get("staffMember"), config.clinic().name(), clinicSignature));
+        return data;
+    }
+
+    private static Optional<LocalDate> parseDate(String value) {
+        try {
+            return Optional.of(LocalDate.parse(value.strip()));
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<Instant> parseInstant(String value) {
+        try {
+            return Optional.of(OffsetDateTime.parse(value.strip()).toInstant());
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static ZoneId zone(String zone) {
+        try {
+            return zone == null || zone.isBlank() ? ZoneOffset.UTC : ZoneId.of(zone);
+        } catch (DateTimeException e) {
+            return ZoneOffset.UTC;
+        }
     }
 
     private String render(String part, String content, Variant variant, Map<String, Object> data) {
