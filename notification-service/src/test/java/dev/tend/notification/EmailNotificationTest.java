@@ -142,7 +142,7 @@ class EmailNotificationTest {
 
         await().atMost(WAIT).until(() -> mailTo(address).size() == 1);
         assertEquals("Obrigado pela sua visita de hoje", mailTo(address).get(0).subject());
-        assertTrue(mailTo(address).get(0).textBody().contains("Olá Ana Souza"), mailTo(address).get(0).textBody());
+        assertTrue(mailTo(address).get(0).textBody().contains("Olá, Ana Souza"), mailTo(address).get(0).textBody());
     }
 
     @Test

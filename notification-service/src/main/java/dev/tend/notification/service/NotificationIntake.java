@@ -12,10 +12,9 @@ import dev.tend.notification.NotificationConfig;
 import dev.tend.notification.email.UnsubscribeTokens;
 import dev.tend.notification.sms.PhoneNumbers;
 import dev.tend.notification.sms.SmsSegments;
-import dev.tend.notification.template.FixedWords;
+import dev.tend.notification.template.EmailFooter;
 import dev.tend.notification.template.MessageData;
 import dev.tend.notification.template.MissingVariableException;
-import dev.tend.notification.template.Signature;
 import dev.tend.notification.template.RenderedMessage;
 import dev.tend.notification.template.TemplateCatalog;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -135,16 +134,13 @@ public class NotificationIntake {
         notification.bodyHtml = message.html();
         Locale language = TemplateCatalog.formattingLocale(source.get().locale(), notification.locale);
         if (channel == Channel.EMAIL) {
-            String link = unsubscribeTokens.link(notification.customerId, notification.recipient);
-            notification.bodyText = message.text().stripTrailing() + "\n\n--\n"
-                    + FixedWords.get(language, FixedWords.EMAIL_FOOTER_TEXT, Map.of("link", link)) + "\n";
-            notification.bodyHtml = (message.html() == null ? "<pre>" + escapeHtml(message.text()) + "</pre>" : message.html())
-                    + "\n<p style=\"font-size:small;color:#666\"><a href=\"" + link + "\">"
-                    + escapeHtml(FixedWords.get(language, FixedWords.EMAIL_FOOTER_LINK, Map.of())) + "</a></p>\n";
+            RenderedMessage withFooter = EmailFooter.add(message, language,
+                    unsubscribeTokens.link(notification.customerId, notification.recipient));
+            notification.bodyText = withFooter.text();
+            notification.bodyHtml = withFooter.html();
         }
         if (channel == Channel.POST) {
-            notification.signature = Signature.of(data.personalisation().get("staffMember"), config.clinic().name(),
-                    templates.clinicSignature(language)).signer();
+            notification.signature = templates.cardSignature(data.personalisation().get("staffMember"), language);
         }
         if (channel == Channel.SMS) {
             notification.segments = SmsSegments.of(message.text().strip());
@@ -163,9 +159,6 @@ public class NotificationIntake {
         return country.isEmpty() ? null : country;
     }
 
-    private static String escapeHtml(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
-    }
 
     private static List<String> missingAddressParts(Recipient recipient) {
         List<String> missing = new ArrayList<>();

@@ -150,6 +150,11 @@ public class TemplateCatalog {
                 FixedWords.get(locale, FixedWords.TEAM_SIGNATURE, Map.of("clinic", config.clinic().name())));
     }
 
+    /** How a card is signed: the staff member, else the clinic's signature in the card's language. */
+    public String cardSignature(String staffMember, Locale locale) {
+        return Signature.of(staffMember, config.clinic().name(), clinicSignature(locale)).signer();
+    }
+
     private Map<String, Object> model(Channel channel, Locale locale, MessageData message) {
         Map<String, Object> data = new HashMap<>();
         message.personalisation().forEach((key, value) -> {
