@@ -239,7 +239,7 @@ public class TaskFiring {
     /** The pets a message is about, as a list, so templates join their names in the household's own language. */
     static List<NotificationRequested.Pet> pets(FollowupTask task) {
         return task.pets().stream().map(id -> Pet.<Pet>findById(id)).filter(Objects::nonNull)
-                .map(p -> new NotificationRequested.Pet(p.name, null, p.photoUrl)).toList();
+                .map(p -> new NotificationRequested.Pet(p.name, p.sex, p.photoUrl)).toList();
     }
 
     private static void put(Map<String, String> map, String key, String value) {
