@@ -230,6 +230,7 @@ public class TaskFiring {
             put(values, "visitReason", visit.reason);
             put(values, "visitType", visit.visitType);
             put(values, "visitDate", DateTimeFormatter.ISO_LOCAL_DATE.format(visit.visitedAt.atZone(ZoneId.of(customer.timezone))));
+            put(values, "visitedAt", visit.visitedAt.toString());
             put(values, "recheckDate", visit.recheckDate == null ? null : visit.recheckDate.toString());
             put(values, "staffMember", visit.staffMember);
         }
