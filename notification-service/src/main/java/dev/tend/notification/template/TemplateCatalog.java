@@ -33,9 +33,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Finds the template for a channel, template key and locale, and renders it. Templates edited over REST
- * (stored in {@code message_template}) win over the ones shipped under {@code message-templates/<channel>/}; within
- * each, the most specific locale wins: {@code pt-PT}, then {@code pt}, then {@code default}.
+ * Finds the template for a channel, template key and locale, and renders it. The most specific locale wins:
+ * {@code pt-BR}, then {@code pt}, then {@code default} (English); at each step a template edited over REST (stored in
+ * {@code message_template}) wins over the one shipped under {@code message-templates/<channel>/}.
  *
  * <p>Rendering is strict: a template that asks for a variable the request did not carry fails, so a customer
  * never reads "Dear ," with a blank where a name should be. Optional variables are written {@code {petName??}}
@@ -105,11 +105,6 @@ public class TemplateCatalog {
             BUILT_IN.get(channel).forEach(key -> builtIn(channel, key, DEFAULT_LOCALE).ifPresent(all::add));
         }
         return all;
-    }
-
-    /** Renders with variables alone, formatted for {@code locale}'s language (a preview, a staff member's data). */
-    public RenderedMessage render(Source source, Map<String, String> personalisation) {
-        return render(source, MessageData.of(personalisation, DEFAULT_LOCALE.equals(source.locale()) ? null : source.locale()));
     }
 
     /**
