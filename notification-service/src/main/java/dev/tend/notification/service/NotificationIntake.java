@@ -104,8 +104,7 @@ public class NotificationIntake {
             case POST -> {
                 notification.recipient = recipient.name();
                 notification.postalAddress = write(recipient.postalAddress());
-                notification.photoUrl = data.petList().stream().map(NotificationRequested.Pet::photoUrl)
-                        .filter(url -> url != null && !url.isBlank()).findFirst().orElse(null);
+                notification.photoUrl = data.firstPhotoUrl();
                 List<String> missing = missingAddressParts(recipient);
                 if (!missing.isEmpty()) {
                     return Optional.of("incomplete postal address, not printed: missing " + String.join(", ", missing));

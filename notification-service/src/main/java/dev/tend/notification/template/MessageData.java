@@ -49,6 +49,12 @@ public record MessageData(Map<String, String> personalisation, List<Notification
         return legacy;
     }
 
+    /** The first pet's photo: from the typed list or, for older records, the {@code petPhotoUrl} they carried. */
+    public String firstPhotoUrl() {
+        return petList().stream().map(NotificationRequested.Pet::photoUrl).filter(url -> url != null && !url.isBlank())
+                .findFirst().orElse(pets == null ? personalisation.get("petPhotoUrl") : null);
+    }
+
     private static List<String> split(String joined, String separator) {
         return joined == null || joined.isBlank() ? List.of()
                 : Arrays.stream(joined.split(java.util.regex.Pattern.quote(separator))).map(String::strip)

@@ -178,11 +178,12 @@ public class TemplateCatalog {
             data.put("pet", pets.get(0));
             data.put("petName", pets.get(0).name());
             data.put("petNames", new Names(pets.stream().map(PetView::name).toList(), locale));
-            List<String> photos = pets.stream().map(PetView::photoUrl).filter(url -> url != null && !url.isBlank()).toList();
-            if (!photos.isEmpty()) {
-                data.put("petPhotoUrl", photos.get(0));
-                data.put("petPhotoUrls", photos);
-            }
+        }
+        List<String> photos = pets.stream().map(PetView::photoUrl).filter(url -> url != null && !url.isBlank()).toList();
+        String firstPhoto = message.firstPhotoUrl();
+        if (firstPhoto != null) {
+            data.put("petPhotoUrl", firstPhoto);
+            data.put("petPhotoUrls", photos.isEmpty() ? List.of(firstPhoto) : photos);
         }
         String clinicSignature = clinicSignature(locale);
         data.put("clinicName", config.clinic().name());
