@@ -24,6 +24,8 @@ public class Pet extends PanacheEntityBase {
     public String name;
     public String species;
     public String breed;
+    /** {@code female}, {@code male}, or null when not recorded. */
+    public String sex;
     @Column(name = "birth_date")
     public LocalDate birthDate;
     public String status;

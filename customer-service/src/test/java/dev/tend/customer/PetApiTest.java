@@ -2,6 +2,7 @@ package dev.tend.customer;
 
 import dev.tend.contracts.EventEnvelope;
 import dev.tend.contracts.Topics;
+import dev.tend.testsupport.EventSchemas;
 import dev.tend.testsupport.KafkaTestClient;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -119,5 +120,23 @@ class PetApiTest {
                 .body(Map.of("customerId", UUID.randomUUID(), "name", "Ghost", "species", "dog"))
                 .when().post("/pets")
                 .then().statusCode(404);
+    }
+
+    @Test
+    void shouldRecordAPetsSexWhenKnownSoMessagesCanSayHerRecheck() {
+        UUID customerId = Fixtures.registerCustomer("Ana Souza");
+        given().contentType(ContentType.JSON)
+                .body(Map.of("customerId", customerId, "name", "Bella", "species", "dog", "sex", "female"))
+                .when().post("/pets")
+                .then().statusCode(201).body("sex", equalTo("female"));
+        given().contentType(ContentType.JSON)
+                .body(Map.of("customerId", customerId, "name", "Pip", "species", "cat", "sex", "f"))
+                .when().post("/pets")
+                .then().statusCode(400).contentType("application/problem+json").body("field", equalTo("sex"));
+
+        List<EventEnvelope> events = KafkaTestClient.eventsFor(Topics.CUSTOMER_EVENTS, customerId, Duration.ofSeconds(30),
+                found -> found.size() >= 2);
+        assertEquals("female", events.get(1).data().path("pet").path("sex").asText());
+        events.forEach(event -> EventSchemas.assertConforms(Topics.CUSTOMER_EVENTS, event));
     }
 }

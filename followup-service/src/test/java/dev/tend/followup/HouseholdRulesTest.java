@@ -1,9 +1,11 @@
 package dev.tend.followup;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.tend.contracts.Channel;
 import dev.tend.contracts.EventEnvelope;
 import dev.tend.contracts.Topics;
 import dev.tend.contracts.customer.PetSnapshot;
+import dev.tend.testsupport.EventSchemas;
 import dev.tend.testsupport.KafkaTestClient;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
@@ -32,7 +34,9 @@ class HouseholdRulesTest extends FollowupTestSupport {
         setClock("2026-03-02T11:00", LONDON);
         UUID customerId = UUID.randomUUID();
         PetSnapshot rex = pet(customerId, UUID.randomUUID(), "Rex", null);
-        PetSnapshot bella = pet(customerId, UUID.randomUUID(), "Bella", null);
+        PetSnapshot unsexed = pet(customerId, UUID.randomUUID(), "Bella", null);
+        PetSnapshot bella = new PetSnapshot(unsexed.petId(), customerId, "Bella", unsexed.species(), unsexed.breed(), null,
+                unsexed.status(), null, unsexed.photoUrl(), unsexed.version(), "female");
         apply(household(customerId).consents(Channel.POST).registered(), petRegistered(rex), petRegistered(bella),
                 visit(customerId, rex.petId(), "wellness", local("2026-03-02T10:00", LONDON), LocalDate.parse("2026-03-20")).recorded(),
                 visit(customerId, bella.petId(), "wellness", local("2026-03-02T10:30", LONDON), LocalDate.parse("2026-03-18")).recorded());
@@ -54,6 +58,12 @@ class HouseholdRulesTest extends FollowupTestSupport {
         assertEquals("Rex, Bella", postcards.get(0).data().path("personalisation").path("petNames").asText());
         assertEquals("http://photos.example/Rex.jpg,http://photos.example/Bella.jpg",
                 postcards.get(0).data().path("personalisation").path("petPhotoUrls").asText());
+        JsonNode pets = postcards.get(0).data().path("pets");
+        assertEquals(List.of("Rex", "Bella"), List.of(pets.path(0).path("name").asText(), pets.path(1).path("name").asText()));
+        assertTrue(pets.path(0).path("sex").isNull(), "Rex's sex was never recorded");
+        assertEquals("female", pets.path(1).path("sex").asText());
+        assertEquals("http://photos.example/Bella.jpg", pets.path(1).path("photoUrl").asText());
+        EventSchemas.assertConforms(Topics.NOTIFICATION_REQUESTS, postcards.get(0));
     }
 
     @Test

@@ -139,7 +139,17 @@ public interface NotificationConfig {
         @WithDefault("1 High Street, London N1 1AA")
         String address();
 
-        @WithDefault("The team at Tend Veterinary Clinic")
-        String signature();
+        /**
+         * Signs messages that name no staff member. Unset, each message is signed "The team at {name}" in its own
+         * language ("A equipa da …", "El equipo de …"); set, this one signature is used in every language.
+         */
+        Optional<String> signature();
+
+        /**
+         * The clinic's language and country (BCP 47 with a region): a card to another country gets a country line,
+         * written in this language; a card within this country gets none.
+         */
+        @WithDefault("en-GB")
+        String locale();
     }
 }

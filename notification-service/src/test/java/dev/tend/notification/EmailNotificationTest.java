@@ -142,7 +142,12 @@ class EmailNotificationTest {
 
         await().atMost(WAIT).until(() -> mailTo(address).size() == 1);
         assertEquals("Obrigado pela sua visita de hoje", mailTo(address).get(0).subject());
-        assertTrue(mailTo(address).get(0).textBody().contains("Olá Ana Souza"), mailTo(address).get(0).textBody());
+        CaughtMail mail = mailTo(address).get(0);
+        assertTrue(mail.textBody().contains("Olá, Ana Souza"), mail.textBody());
+        assertTrue(mail.textBody().contains("Para deixar de receber estes emails, siga esta ligação: http"), mail.textBody());
+        assertTrue(!mail.textBody().contains("To stop") && !mail.htmlBody().contains("Unsubscribe"), mail.htmlBody());
+        String link = URI.create(mail.headers().get("List-Unsubscribe").get(0).replaceAll("[<>]", "")).getPath();
+        given().when().get(link).then().statusCode(200).body(containsString("Deixar de receber emails de Tend Veterinary Clinic?"));
     }
 
     @Test

@@ -184,4 +184,21 @@ class SmsNotificationTest {
                 .body(containsString("tend_notification_ambiguous_total{channel=\"SMS\"}"))
                 .body(containsString("tend_notification_reconciled_total{channel=\"SMS\",outcome=\"found\"}"));
     }
+
+    @Test
+    void shouldAnswerHELPInTheLanguageOfTheHouseholdWeLastTexted() {
+        String phone = "+351912345678";
+        UUID customerId = household(null, phone, Channel.SMS);
+        EventEnvelope reminder = request(customerId, Channel.SMS, "recheck-reminder",
+                new Recipient("Ana Souza", null, phone, null, "pt-PT", "Europe/Lisbon"),
+                Map.of("customerName", "Ana Souza", "petName", "Bella", "recheckDate", "2026-12-03"));
+        KafkaTestClient.send(Topics.NOTIFICATION_REQUESTS, reminder);
+        await().atMost(WAIT).until(() -> textsTo(phone).size() == 1);
+        assertTrue(textsTo(phone).get(0).body().contains("quinta-feira, 3 de dezembro"), textsTo(phone).get(0).body());
+
+        webhook("/webhooks/twilio/inbound", inbound(phone, "HELP"), true)
+                .statusCode(200).body(containsString("se precisar de ajuda, ligue-nos para o +44 20 7946 0000"));
+        webhook("/webhooks/twilio/inbound", inbound(phone, "START"), true)
+                .statusCode(200).body(containsString("vai voltar a receber as nossas mensagens"));
+    }
 }

@@ -90,6 +90,34 @@ class TemplateTest {
         given().when().get("/templates/EMAIL/" + key).then().statusCode(404);
     }
 
+    @Test
+    void shouldShowInThePreviewThatAnEmojiInANameDoublesTheCostOfAText() {
+        Map<String, String> plain = Map.of("customerName", "Mia Wong", "petName", "Biscuit", "recheckDate", "2026-12-03");
+        Map<String, String> emoji = Map.of("customerName", "Mia Wong", "petName", "Biscuit \uD83D\uDC36", "recheckDate", "2026-12-03");
+        given().contentType(ContentType.JSON)
+                .body(Map.of("channel", "SMS", "templateKey", "recheck-reminder", "locale", "en-GB", "data", plain))
+                .when().post("/templates/preview")
+                .then().statusCode(200).body("segments", equalTo(1))
+                .body("text", containsString("Biscuit is due back for a recheck on Thursday 3 December"));
+        given().contentType(ContentType.JSON)
+                .body(Map.of("channel", "SMS", "templateKey", "recheck-reminder", "locale", "en-GB", "data", emoji))
+                .when().post("/templates/preview")
+                .then().statusCode(200).body("segments", equalTo(2));
+    }
+
+    @Test
+    void shouldFallBackFromBrazilianPortugueseToPortugueseToEnglish() {
+        given().when().get("/templates/POST/recheck-postcard?locale=pt-BR").then().statusCode(200)
+                .body("locale", equalTo("pt"));
+        given().when().get("/templates/POST/recheck-postcard?locale=fr-FR").then().statusCode(200)
+                .body("locale", equalTo("default"));
+        given().contentType(ContentType.JSON)
+                .body(Map.of("channel", "POST", "templateKey", "recheck-postcard", "locale", "pt-BR",
+                        "data", Map.of("customerName", "João Lima", "petName", "Bella", "recheckDate", "2026-12-03")))
+                .when().post("/templates/preview")
+                .then().statusCode(200).body("text", containsString("Bella tem consulta de revisão marcada para quinta-feira, 3 de dezembro"));
+    }
+
     private static List<CaughtMail> mailTo(String address) {
         return MailCatcherResource.catcher().messages().stream().filter(m -> m.to().contains(address)).toList();
     }

@@ -255,7 +255,7 @@ class JourneysIT {
 
         PrintedPiece card = eventually().until(() -> onlyPiece(journey.printedFor(household), "recheck-postcard"), p -> p != null);
         String back = Journey.text(card, card.backPage()).replaceAll("\\s+", " ");
-        assertTrue(back.contains("Biscuit, Pepper are due back to see us"), "the card names both pets: " + back);
+        assertTrue(back.contains("Biscuit and Pepper are due back to see us"), "the card names both pets, joined as English joins them: " + back);
         assertEquals(biscuitPhoto, card.manifestEntry().path("photo").path("url").asText());
         assertEquals(1, Journey.images(card, card.frontPage()).size());
         List<Map<String, Object>> cards = journey.tasks(household, "recheck/postcard");

@@ -66,7 +66,7 @@ public class CustomerEvents {
 
     public PetSnapshot snapshot(Pet pet) {
         return new PetSnapshot(pet.id, pet.customerId, pet.name, pet.species, pet.breed, pet.birthDate, pet.status,
-                pet.diedOn, photoUrl(pet), pet.version);
+                pet.diedOn, photoUrl(pet), pet.version, pet.sex);
     }
 
     /** The photo's public address, or null when the pet has none. */

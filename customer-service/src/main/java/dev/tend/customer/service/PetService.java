@@ -51,6 +51,7 @@ public class PetService {
         pet.name = input.name().strip();
         pet.species = input.species().strip().toLowerCase(java.util.Locale.ROOT);
         pet.breed = input.breed();
+        pet.sex = input.sex();
         pet.birthDate = input.birthDate();
         pet.status = Pet.ACTIVE;
         pet.createdAt = clock.instant();
@@ -67,6 +68,7 @@ public class PetService {
         pet.name = input.name().strip();
         pet.species = input.species().strip().toLowerCase(java.util.Locale.ROOT);
         pet.breed = input.breed();
+        pet.sex = input.sex();
         pet.birthDate = input.birthDate();
         return changed(pet);
     }

@@ -94,6 +94,7 @@ public class CustomerProfiles {
         pet.customerId = snapshot.customerId();
         pet.name = snapshot.name();
         pet.species = snapshot.species();
+        pet.sex = snapshot.sex();
         pet.breed = snapshot.breed();
         pet.birthDate = snapshot.birthDate();
         pet.status = snapshot.status() == null ? Pet.ACTIVE : snapshot.status();

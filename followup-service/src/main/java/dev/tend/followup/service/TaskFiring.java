@@ -131,7 +131,7 @@ public class TaskFiring {
         task.attempt++;
         task.notificationId = notificationId(task);
         NotificationRequested request = new NotificationRequested(task.notificationId, task.id, task.customerId,
-                task.channel(), task.templateKey, recipient(customer), personalisation(task, customer));
+                task.channel(), task.templateKey, recipient(customer), personalisation(task, customer), pets(task));
         outbox.publish(Topics.NOTIFICATION_REQUESTS, Events.envelope(request, task.customerId, now, task.correlationId));
         task.status = Status.FIRED;
         task.firedAt = now;
@@ -230,10 +230,17 @@ public class TaskFiring {
             put(values, "visitReason", visit.reason);
             put(values, "visitType", visit.visitType);
             put(values, "visitDate", DateTimeFormatter.ISO_LOCAL_DATE.format(visit.visitedAt.atZone(ZoneId.of(customer.timezone))));
+            put(values, "visitedAt", visit.visitedAt.toString());
             put(values, "recheckDate", visit.recheckDate == null ? null : visit.recheckDate.toString());
             put(values, "staffMember", visit.staffMember);
         }
         return values;
+    }
+
+    /** The pets a message is about, as a list, so templates join their names in the household's own language. */
+    static List<NotificationRequested.Pet> pets(FollowupTask task) {
+        return task.pets().stream().map(id -> Pet.<Pet>findById(id)).filter(Objects::nonNull)
+                .map(p -> new NotificationRequested.Pet(p.name, p.sex, p.photoUrl)).toList();
     }
 
     private static void put(Map<String, String> map, String key, String value) {

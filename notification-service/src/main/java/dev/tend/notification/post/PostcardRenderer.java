@@ -52,7 +52,7 @@ public final class PostcardRenderer {
 
     /** What goes on one card. {@code photo} is null when the pet has none, or it could not be fetched. */
     public record Card(String recipientName, PostalAddress address, String message, String signature, String petName,
-                       BufferedImage photo, String clinicName, String clinicAddress) {
+                       BufferedImage photo, String clinicName, String clinicAddress, Locale sender) {
     }
 
     /** How the photo prints: {@code sourceDpi} is the detail the original carries at the printed size. */
@@ -141,25 +141,11 @@ public final class PostcardRenderer {
             content.stroke();
 
             float lineY = ADDRESS_BLOCK.getUpperRightY() - 14;
-            for (String line : addressLines(card.recipientName(), card.address())) {
+            for (String line : AddressFormat.lines(card.recipientName(), card.address(), card.sender())) {
                 text(content, regular, 10.5f, line, ADDRESS_BLOCK.getLowerLeftX(), lineY);
                 lineY -= 14;
             }
         }
-    }
-
-    static List<String> addressLines(String name, PostalAddress address) {
-        List<String> lines = new ArrayList<>();
-        lines.add(name);
-        lines.add(address.line1());
-        if (address.line2() != null && !address.line2().isBlank()) {
-            lines.add(address.line2());
-        }
-        lines.add(address.region() == null || address.region().isBlank()
-                ? address.city() : address.city() + ", " + address.region());
-        lines.add(address.postalCode());
-        lines.add(new Locale("", address.country()).getDisplayCountry(Locale.ENGLISH).toUpperCase(Locale.ENGLISH));
-        return lines;
     }
 
     private static int cropWidth(BufferedImage source) {

@@ -35,6 +35,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -172,7 +173,7 @@ public class PrintJobs {
         }
         PostcardRenderer.RenderedCard card = PostcardRenderer.render(new PostcardRenderer.Card(piece.recipientName(),
                 piece.address(), piece.message(), piece.signature(), null, photo, config.clinic().name(),
-                config.clinic().address()));
+                config.clinic().address(), Locale.forLanguageTag(config.clinic().locale())));
         return new BuiltPiece(piece, card.pdf(), card.photo(), problem);
     }
 

@@ -1,7 +1,7 @@
 package dev.tend.notification.rest;
 
-import dev.tend.notification.NotificationConfig;
 import dev.tend.notification.consent.OptOuts;
+import dev.tend.notification.email.UnsubscribePages;
 import dev.tend.notification.email.UnsubscribeTokens;
 import dev.tend.platform.rest.ProblemException;
 import jakarta.annotation.security.PermitAll;
@@ -23,20 +23,18 @@ public class UnsubscribeResource {
 
     private final UnsubscribeTokens tokens;
     private final OptOuts optOuts;
-    private final NotificationConfig config;
+    private final UnsubscribePages pages;
 
-    public UnsubscribeResource(UnsubscribeTokens tokens, OptOuts optOuts, NotificationConfig config) {
+    public UnsubscribeResource(UnsubscribeTokens tokens, OptOuts optOuts, UnsubscribePages pages) {
         this.tokens = tokens;
         this.optOuts = optOuts;
-        this.config = config;
+        this.pages = pages;
     }
 
     @GET
     @Produces(MediaType.TEXT_HTML)
     public String confirm(@RestPath String token) {
-        verify(token);
-        return page("<p>Stop receiving emails from " + escape(config.clinic().name()) + "?</p>"
-                + "<form method=\"post\"><button type=\"submit\">Unsubscribe</button></form>");
+        return pages.confirm(verify(token));
     }
 
     @POST
@@ -44,20 +42,11 @@ public class UnsubscribeResource {
     public String unsubscribe(@RestPath String token) {
         UnsubscribeTokens.Subject subject = verify(token);
         optOuts.unsubscribeEmail(subject.customerId(), subject.address());
-        return page("<p>You are unsubscribed: " + escape(config.clinic().name()) + " will not email "
-                + escape(subject.address()) + " again.</p>");
+        return pages.done(subject);
     }
 
     private UnsubscribeTokens.Subject verify(String token) {
         return tokens.verify(token).orElseThrow(() ->
                 new ProblemException(403, "Forbidden", "This unsubscribe link is not valid", "token"));
-    }
-
-    private static String page(String body) {
-        return "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>Unsubscribe</title></head><body>" + body + "</body></html>";
-    }
-
-    private static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 }

@@ -12,6 +12,8 @@ import dev.tend.notification.NotificationConfig;
 import dev.tend.notification.email.UnsubscribeTokens;
 import dev.tend.notification.sms.PhoneNumbers;
 import dev.tend.notification.sms.SmsSegments;
+import dev.tend.notification.template.EmailFooter;
+import dev.tend.notification.template.MessageData;
 import dev.tend.notification.template.MissingVariableException;
 import dev.tend.notification.template.RenderedMessage;
 import dev.tend.notification.template.TemplateCatalog;
@@ -21,6 +23,7 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -70,16 +73,17 @@ public class NotificationIntake {
         notification.status = Notification.PENDING;
         notification.nextAttemptAt = notification.createdAt;
 
-        Optional<String> problem = address(notification, request.channel(), recipient, personalisation);
+        MessageData data = new MessageData(personalisation, request.pets(), recipient.locale(), recipient.timezone(),
+                recipientCountry(recipient));
+        Optional<String> problem = address(notification, request.channel(), recipient, data);
         if (problem.isEmpty()) {
-            problem = render(notification, request.channel(), personalisation);
+            problem = render(notification, request.channel(), data);
         }
         notification.persist();
         problem.ifPresent(reason -> statusEvents.fail(notification, reason));
     }
 
-    private Optional<String> address(Notification notification, Channel channel, Recipient recipient,
-                                     Map<String, String> personalisation) {
+    private Optional<String> address(Notification notification, Channel channel, Recipient recipient, MessageData data) {
         switch (channel) {
             case EMAIL -> {
                 if (recipient.email() == null || !recipient.email().contains("@")) {
@@ -100,9 +104,7 @@ public class NotificationIntake {
             case POST -> {
                 notification.recipient = recipient.name();
                 notification.postalAddress = write(recipient.postalAddress());
-                notification.photoUrl = personalisation.get("petPhotoUrl");
-                notification.signature = Optional.ofNullable(personalisation.get("staffMember"))
-                        .orElse(config.clinic().signature());
+                notification.photoUrl = data.firstPhotoUrl();
                 List<String> missing = missingAddressParts(recipient);
                 if (!missing.isEmpty()) {
                     return Optional.of("incomplete postal address, not printed: missing " + String.join(", ", missing));
@@ -115,25 +117,29 @@ public class NotificationIntake {
         return Optional.empty();
     }
 
-    private Optional<String> render(Notification notification, Channel channel, Map<String, String> personalisation) {
+    private Optional<String> render(Notification notification, Channel channel, MessageData data) {
         Optional<TemplateCatalog.Source> source = templates.resolve(channel, notification.templateKey, notification.locale);
         if (source.isEmpty()) {
             return Optional.of("no " + channel + " template '" + notification.templateKey + "'");
         }
         RenderedMessage message;
         try {
-            message = templates.render(source.get(), personalisation);
+            message = templates.render(source.get(), data);
         } catch (MissingVariableException | IllegalArgumentException e) {
             return Optional.of("template " + channel + "/" + notification.templateKey + ": " + e.getMessage());
         }
         notification.subject = message.subject();
         notification.bodyText = message.text();
         notification.bodyHtml = message.html();
+        Locale language = TemplateCatalog.formattingLocale(source.get().locale(), notification.locale);
         if (channel == Channel.EMAIL) {
-            String link = unsubscribeTokens.link(notification.customerId, notification.recipient);
-            notification.bodyText = message.text().stripTrailing() + "\n\n--\nTo stop these emails: " + link + "\n";
-            notification.bodyHtml = (message.html() == null ? "<pre>" + escapeHtml(message.text()) + "</pre>" : message.html())
-                    + "\n<p style=\"font-size:small;color:#666\"><a href=\"" + link + "\">Unsubscribe</a></p>\n";
+            RenderedMessage withFooter = EmailFooter.add(message, language,
+                    unsubscribeTokens.link(notification.customerId, notification.recipient));
+            notification.bodyText = withFooter.text();
+            notification.bodyHtml = withFooter.html();
+        }
+        if (channel == Channel.POST) {
+            notification.signature = templates.cardSignature(data.personalisation().get("staffMember"), language);
         }
         if (channel == Channel.SMS) {
             notification.segments = SmsSegments.of(message.text().strip());
@@ -142,9 +148,16 @@ public class NotificationIntake {
         return Optional.empty();
     }
 
-    private static String escapeHtml(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    /** Where the recipient lives, for formatting phone numbers: the postal address's country, else the locale's. */
+    private static String recipientCountry(Recipient recipient) {
+        if (recipient.postalAddress() != null && recipient.postalAddress().country() != null
+                && !recipient.postalAddress().country().isBlank()) {
+            return recipient.postalAddress().country().strip().toUpperCase(Locale.ROOT);
+        }
+        String country = recipient.locale() == null ? "" : Locale.forLanguageTag(recipient.locale()).getCountry();
+        return country.isEmpty() ? null : country;
     }
+
 
     private static List<String> missingAddressParts(Recipient recipient) {
         List<String> missing = new ArrayList<>();

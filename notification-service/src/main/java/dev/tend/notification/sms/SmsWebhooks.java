@@ -3,7 +3,6 @@ package dev.tend.notification.sms;
 import dev.tend.contracts.Channel;
 import dev.tend.contracts.notification.DeliveryStatus;
 import dev.tend.notification.Notification;
-import dev.tend.notification.NotificationConfig;
 import dev.tend.notification.consent.OptOuts;
 import dev.tend.notification.consent.Suppressions;
 import dev.tend.notification.service.StatusEvents;
@@ -28,15 +27,15 @@ public class SmsWebhooks {
     private final StatusEvents statusEvents;
     private final Suppressions suppressions;
     private final OptOuts optOuts;
-    private final NotificationConfig config;
+    private final SmsReplies replies;
     private final Clock clock;
 
-    public SmsWebhooks(StatusEvents statusEvents, Suppressions suppressions, OptOuts optOuts, NotificationConfig config,
+    public SmsWebhooks(StatusEvents statusEvents, Suppressions suppressions, OptOuts optOuts, SmsReplies replies,
                        Clock clock) {
         this.statusEvents = statusEvents;
         this.suppressions = suppressions;
         this.optOuts = optOuts;
-        this.config = config;
+        this.replies = replies;
         this.clock = clock;
     }
 
@@ -88,11 +87,10 @@ public class SmsWebhooks {
         }
         if (START_WORDS.contains(keyword)) {
             optOuts.smsStart(from.strip());
-            return Optional.of(config.clinic().name() + ": you will get our texts again. Reply STOP to stop them.");
+            return Optional.of(replies.started(from.strip()));
         }
         if (HELP_WORDS.contains(keyword)) {
-            return Optional.of(config.clinic().name() + ": for help call us on " + config.clinic().phone()
-                    + ". Reply STOP to stop our texts, START to get them again.");
+            return Optional.of(replies.help(from.strip()));
         }
         return Optional.empty();
     }

@@ -13,6 +13,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -26,9 +33,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Finds the template for a channel, template key and locale, and renders it. Templates edited over REST
- * (stored in {@code message_template}) win over the ones shipped under {@code message-templates/<channel>/}; within
- * each, the most specific locale wins: {@code pt-PT}, then {@code pt}, then {@code default}.
+ * Finds the template for a channel, template key and locale, and renders it. The most specific locale wins:
+ * {@code pt-BR}, then {@code pt}, then {@code default} (English); at each step a template edited over REST (stored in
+ * {@code message_template}) wins over the one shipped under {@code message-templates/<channel>/}.
  *
  * <p>Rendering is strict: a template that asks for a variable the request did not carry fails, so a customer
  * never reads "Dear ," with a blank where a name should be. Optional variables are written {@code {petName??}}
@@ -101,19 +108,114 @@ public class TemplateCatalog {
     }
 
     /**
+     * Renders one message. Dates, lists and the signature are written in the template's own language (so a pt-BR
+     * household that falls back to the English template reads an English date), in the recipient's regional form
+     * when it is the same language.
+     *
      * @throws MissingVariableException naming the part and the variable when the data lacks one the template uses
      * @throws IllegalArgumentException when the template itself does not parse
      */
-    public RenderedMessage render(Source source, Map<String, String> personalisation) {
-        Map<String, Object> data = new HashMap<>(personalisation == null ? Map.of() : personalisation);
-        data.put("clinicName", config.clinic().name());
-        data.put("clinicPhone", config.clinic().phone());
-        data.put("clinicAddress", config.clinic().address());
-        data.put("clinicSignature", config.clinic().signature());
+    public RenderedMessage render(Source source, MessageData message) {
+        Locale locale = formattingLocale(source.locale(), message.recipientLocale());
+        Map<String, Object> data = model(source.channel(), locale, message);
+        Map<String, Object> html = new HashMap<>(data);
+        html.put("clinicPhone", Formats.phone(config.clinic().phone(), message.recipientCountry(), true));
         return new RenderedMessage(
                 source.subject() == null ? null : render("subject", source.subject(), TEXT, data).strip(),
                 render("text", source.text(), TEXT, data),
-                source.html() == null ? null : render("html", source.html(), HTML, data));
+                source.html() == null ? null : render("html", source.html(), HTML, html));
+    }
+
+    /** The language a message's own words are in: its template's, in the recipient's regional form when they agree. */
+    public static Locale formattingLocale(String templateLocale, String recipientLocale) {
+        Locale template = templateLocale == null || DEFAULT_LOCALE.equals(templateLocale)
+                ? Locale.ENGLISH : Locale.forLanguageTag(templateLocale);
+        if (recipientLocale != null && !recipientLocale.isBlank()) {
+            Locale recipient = Locale.forLanguageTag(recipientLocale);
+            if (recipient.getLanguage().equals(template.getLanguage())) {
+                return recipient;
+            }
+        }
+        return template;
+    }
+
+    /** The clinic's signature in {@code locale}'s language: the configured one, else "The team at {clinic}". */
+    public String clinicSignature(Locale locale) {
+        return config.clinic().signature().orElseGet(() ->
+                FixedWords.get(locale, FixedWords.TEAM_SIGNATURE, Map.of("clinic", config.clinic().name())));
+    }
+
+    /** How a card is signed: the staff member, else the clinic's signature in the card's language. */
+    public String cardSignature(String staffMember, Locale locale) {
+        return Signature.of(staffMember, config.clinic().name(), clinicSignature(locale)).signer();
+    }
+
+    private Map<String, Object> model(Channel channel, Locale locale, MessageData message) {
+        Map<String, Object> data = new HashMap<>();
+        message.personalisation().forEach((key, value) -> {
+            if (value != null && !value.isBlank()) {
+                data.put(key, value);
+            }
+        });
+        for (String key : TemplateVariables.DATES) {
+            if (data.get(key) instanceof String iso) {
+                parseDate(iso).ifPresent(date -> data.put(key, new HumanDate(date, locale)));
+            }
+        }
+        ZoneId zone = zone(message.recipientZone());
+        for (String key : TemplateVariables.MOMENTS) {
+            if (data.get(key) instanceof String iso) {
+                parseInstant(iso).ifPresent(at -> data.put(key, new HumanTime(at, zone, locale)));
+            }
+        }
+        List<PetView> pets = message.petList().stream().map(p -> new PetView(p.name().strip(), p.sex(), p.photoUrl())).toList();
+        data.put("pets", pets);
+        data.remove("petName");
+        data.remove("petNames");
+        data.remove("petPhotoUrl");
+        data.remove("petPhotoUrls");
+        if (!pets.isEmpty()) {
+            data.put("pet", pets.get(0));
+            data.put("petName", pets.get(0).name());
+            data.put("petNames", new Names(pets.stream().map(PetView::name).toList(), locale));
+        }
+        List<String> photos = pets.stream().map(PetView::photoUrl).filter(url -> url != null && !url.isBlank()).toList();
+        String firstPhoto = message.firstPhotoUrl();
+        if (firstPhoto != null) {
+            data.put("petPhotoUrl", firstPhoto);
+            data.put("petPhotoUrls", photos.isEmpty() ? List.of(firstPhoto) : photos);
+        }
+        String clinicSignature = clinicSignature(locale);
+        data.put("clinicName", config.clinic().name());
+        data.put("clinicPhone", Formats.phone(config.clinic().phone(), message.recipientCountry(), channel == Channel.POST));
+        data.put("clinicAddress", config.clinic().address());
+        data.put("clinicSignature", clinicSignature);
+        data.put("signature", Signature.of((String) data.get("staffMember"), config.clinic().name(), clinicSignature));
+        return data;
+    }
+
+    private static Optional<LocalDate> parseDate(String value) {
+        try {
+            return Optional.of(LocalDate.parse(value.strip()));
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<Instant> parseInstant(String value) {
+        try {
+            return Optional.of(OffsetDateTime.parse(value.strip()).toInstant());
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static ZoneId zone(String zone) {
+        try {
+            return zone == null || zone.isBlank() ? ZoneOffset.UTC : ZoneId.of(zone);
+        } catch (DateTimeException e) {
+            return ZoneOffset.UTC;
+        }
     }
 
     private String render(String part, String content, Variant variant, Map<String, Object> data) {

@@ -58,7 +58,7 @@ public class TemplateEditor {
         TemplateCatalog.Source candidate = new TemplateCatalog.Source(parsed, key, normalisedLocale,
                 blankToNull(subject), text, blankToNull(html), true, 0);
         check(candidate);
-        render(candidate, TemplateVariables.SAMPLE);
+        render(candidate, TemplateVariables.SAMPLE, normalisedLocale);
         MessageTemplate template = MessageTemplate.<MessageTemplate>find("channel = ?1 and templateKey = ?2 and locale = ?3",
                 parsed.name(), key, normalisedLocale).firstResult();
         boolean created = template == null;
@@ -101,13 +101,14 @@ public class TemplateEditor {
             check(source);
         }
         Map<String, String> values = data == null ? TemplateVariables.SAMPLE : data;
-        RenderedMessage message = render(source, values);
+        RenderedMessage message = render(source, values, locale);
         return new Preview(message, parsed == Channel.SMS ? SmsSegments.of(message.text().strip()) : null, values);
     }
 
-    private RenderedMessage render(TemplateCatalog.Source source, Map<String, String> data) {
+    private RenderedMessage render(TemplateCatalog.Source source, Map<String, String> data, String locale) {
         try {
-            return catalog.render(source, data);
+            return catalog.render(source, MessageData.of(data, locale == null || TemplateCatalog.DEFAULT_LOCALE.equals(locale)
+                    ? (TemplateCatalog.DEFAULT_LOCALE.equals(source.locale()) ? null : source.locale()) : locale));
         } catch (MissingVariableException e) {
             throw ProblemException.unprocessable(e.part(), e.getMessage());
         } catch (IllegalArgumentException e) {

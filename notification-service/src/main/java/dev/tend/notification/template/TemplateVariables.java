@@ -4,13 +4,36 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The variables a template may use: followup-service's personalisation keys and the clinic's details. */
+/**
+ * The variables a template may use: followup-service's personalisation keys, what the service derives from them,
+ * and the clinic's details.
+ *
+ * <ul>
+ *   <li>{@code customerName}, {@code visitReason}, {@code visitType}, {@code staffMember}: text as sent.</li>
+ *   <li>{@code visitDate}, {@code recheckDate}: {@link HumanDate}s, printed in words ("Thursday 3 December").</li>
+ *   <li>{@code visitedAt}: a {@link HumanTime}, printed as the time of day in the recipient's zone.</li>
+ *   <li>{@code pets}: the pets as {@link PetView}s; {@code pet} is the first; {@code petName} its name;
+ *       {@code petNames} all their names, printed as the language joins them ("Coco and Pip").</li>
+ *   <li>{@code petPhotoUrl}, {@code petPhotoUrls}: the first photo's URL, and all of them as a list.</li>
+ *   <li>{@code signature}: a {@link Signature} (staff member and clinic, or the clinic's own signature).</li>
+ *   <li>{@code clinicName}, {@code clinicPhone} (national for a domestic recipient, else international),
+ *       {@code clinicAddress}, {@code clinicSignature} (in the message's language).</li>
+ * </ul>
+ */
 public final class TemplateVariables {
 
     public static final List<String> PERSONALISATION = List.of("customerName", "petName", "petNames", "petPhotoUrl",
-            "petPhotoUrls", "visitReason", "visitType", "visitDate", "recheckDate", "staffMember");
+            "petPhotoUrls", "visitReason", "visitType", "visitDate", "visitedAt", "recheckDate", "staffMember");
+
+    public static final List<String> DERIVED = List.of("pets", "pet", "signature");
 
     public static final List<String> CLINIC = List.of("clinicName", "clinicPhone", "clinicAddress", "clinicSignature");
+
+    /** Personalisation values that are ISO-8601 dates and reach templates as {@link HumanDate}s. */
+    public static final List<String> DATES = List.of("visitDate", "recheckDate");
+
+    /** Personalisation values that are ISO-8601 instants and reach templates as {@link HumanTime}s. */
+    public static final List<String> MOMENTS = List.of("visitedAt");
 
     /** Values for a preview: every variable set, so a template that uses anything else is caught. */
     public static final Map<String, String> SAMPLE;
@@ -25,6 +48,7 @@ public final class TemplateVariables {
         sample.put("visitReason", "a dental clean");
         sample.put("visitType", "dental");
         sample.put("visitDate", "2026-03-14");
+        sample.put("visitedAt", "2026-03-14T14:30:00Z");
         sample.put("recheckDate", "2026-04-11");
         sample.put("staffMember", "Dr. Sam Ortiz");
         SAMPLE = Map.copyOf(sample);
