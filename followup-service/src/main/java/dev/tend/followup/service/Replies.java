@@ -4,6 +4,7 @@ import dev.tend.contracts.Channel;
 import dev.tend.contracts.EventEnvelope;
 import dev.tend.contracts.MalformedEventException;
 import dev.tend.contracts.conversation.CustomerMessageReceived;
+import dev.tend.contracts.conversation.InReplyTo;
 import dev.tend.contracts.conversation.MessageKind;
 import dev.tend.followup.CustomerMessage;
 import dev.tend.followup.CustomerProfile;
@@ -87,41 +88,47 @@ public class Replies {
         stored.attachments(message.attachments());
         stored.urgentWords = decision.urgentWords();
 
-        FollowupTask resolution = null;
+        // The line saying what came in goes first; what it led to (an item, feedback, a resolution call) follows it.
+        FollowupTask open = decision.needsPerson() ? openItem(message.customerId()) : null;
+        FollowupTask item = open != null ? open
+                : decision.needsPerson() ? newItem(message, decision, received, envelope.correlationId()) : null;
+        timeline.recordForHousehold(message.customerId(), item != null ? item.id : answered != null ? answered.id : null,
+                received, Timeline.MESSAGE_RECEIVED, stored.channel, describe(message, stored));
         if (decision.rating() != null) {
             String comment = decision.needsPerson() ? truncate(stored.body.strip(), FEEDBACK_COMMENT_CHARS) : null;
-            FeedbackService.Recorded recorded = feedback.record(message.customerId(), answered == null ? null : answered.id,
-                    decision.rating(), comment);
-            stored.feedbackId = recorded.feedback().id;
-            resolution = recorded.resolutionCall();
+            stored.feedbackId = feedback.record(message.customerId(), answered == null ? null : answered.id,
+                    decision.rating(), comment).feedback().id;
         }
-        FollowupTask item = decision.needsPerson()
-                ? putBeforeAPerson(message, decision, received, answered, envelope.correlationId())
-                : null;
+        if (open != null) {
+            join(open, decision);
+        } else if (item != null) {
+            item.persist();
+            timeline.record(item, Timeline.ON_WORKLIST, "reply for " + item.team + ", due " + item.dueAt
+                    + (item.urgent ? "; urgent: mentions " + String.join(", ", decision.urgentWords()) : ""));
+        }
         stored.replyTaskId = item == null ? null : item.id;
         stored.persist();
-
-        UUID concerns = item != null ? item.id : answered != null ? answered.id : resolution != null ? resolution.id : null;
-        timeline.recordForHousehold(message.customerId(), concerns, received, Timeline.MESSAGE_RECEIVED, stored.channel,
-                describe(message, stored));
     }
 
-    /** The household's open reply item, which the message joins; or a new one, due now within clinic hours. */
-    private FollowupTask putBeforeAPerson(CustomerMessageReceived message, Decision decision, Instant received,
-                                          FollowupTask answered, String correlationId) {
-        // Locked, so that staff completing the item meanwhile either sees this message or makes it open a new item.
-        FollowupTask open = FollowupTask.<FollowupTask>find("customerId = ?1 and kind = ?2 and status = ?3 order by createdAt",
-                        message.customerId(), Kind.REPLY, Status.OPEN)
+    /** The household's open reply item, which a new message joins rather than stacking another. */
+    private static FollowupTask openItem(UUID customerId) {
+        // Locked, so that staff completing the item meanwhile either see this message or make it open a new item.
+        return FollowupTask.<FollowupTask>find("customerId = ?1 and kind = ?2 and status = ?3 order by createdAt",
+                        customerId, Kind.REPLY, Status.OPEN)
                 .withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
-        if (open != null) {
-            long waiting = CustomerMessage.count("replyTaskId", open.id) + 1;
-            open.statusReason = waiting + " messages waiting; the latest: " + decision.reason();
-            if (decision.urgent() && !open.urgent) {
-                open.urgent = true;
-                timeline.record(open, Timeline.ON_WORKLIST, "now urgent: mentions " + String.join(", ", decision.urgentWords()));
-            }
-            return open;
+    }
+
+    private void join(FollowupTask open, Decision decision) {
+        long waiting = CustomerMessage.count("replyTaskId", open.id) + 1;
+        open.statusReason = waiting + " messages waiting; the latest: " + decision.reason();
+        if (decision.urgent() && !open.urgent) {
+            open.urgent = true;
+            timeline.record(open, Timeline.ON_WORKLIST, "now urgent: mentions " + String.join(", ", decision.urgentWords()));
         }
+    }
+
+    /** A reply item, due when the message came in, moved into clinic hours, for the replies team. Not yet saved. */
+    private FollowupTask newItem(CustomerMessageReceived message, Decision decision, Instant received, String correlationId) {
         Instant now = clock.instant();
         FollowupTask item = new FollowupTask();
         item.id = UUID.randomUUID();
@@ -141,13 +148,12 @@ public class Replies {
         item.status = Status.OPEN;
         item.dueAt = calendar.nextAllowed(received, Window.BUSINESS_HOURS, calendar.clinicZone());
         item.firedAt = now;
-        item.statusReason = decision.reason() + (answered == null ? ""
-                : "; answers the " + answered.templateKey + " " + answered.channel + " of " + answered.firedAt);
+        InReplyTo answers = message.inReplyTo();
+        item.statusReason = decision.reason() + (answers == null ? ""
+                : "; answers the " + (answers.templateKey() != null ? answers.templateKey() + " " : "")
+                + answers.channel() + " sent " + answers.sentAt());
         item.correlationId = correlationId;
         item.createdAt = now;
-        item.persist();
-        timeline.record(item, Timeline.ON_WORKLIST, "reply for " + item.team + ", due " + item.dueAt
-                + (item.urgent ? "; urgent: mentions " + String.join(", ", decision.urgentWords()) : ""));
         return item;
     }
 

@@ -2,6 +2,7 @@ package dev.tend.followup.service;
 
 import dev.tend.followup.FollowupConfig;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import java.text.Normalizer;
 import java.util.List;
@@ -20,16 +21,22 @@ public class UrgentWords {
 
     private final Map<String, Pattern> patterns;
 
+    @Inject
     public UrgentWords(FollowupConfig config) {
         this(config.replies().urgentWords());
     }
 
-    UrgentWords(List<String> words) {
+    private UrgentWords(List<String> words) {
         this.patterns = words.stream()
                 .map(String::trim)
                 .filter(w -> !w.isEmpty())
                 .distinct()
                 .collect(Collectors.toMap(w -> w, UrgentWords::pattern, (a, b) -> a, java.util.LinkedHashMap::new));
+    }
+
+    /** The rule over a given list of words rather than the configured ones. */
+    public static UrgentWords of(List<String> words) {
+        return new UrgentWords(words);
     }
 
     /** The urgent words {@code text} mentions, as configured, in configuration order; empty when none. */
