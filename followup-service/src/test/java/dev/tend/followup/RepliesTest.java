@@ -8,16 +8,15 @@ import dev.tend.contracts.notification.DeliveryStatus;
 import dev.tend.followup.FollowupTask.Kind;
 import dev.tend.followup.FollowupTask.Status;
 import dev.tend.followup.MessageFixtures.Message;
-import dev.tend.followup.messaging.CustomerMessagesConsumer;
 import dev.tend.followup.service.Replies;
-import dev.tend.platform.messaging.UnprocessableRecordException;
 import dev.tend.testsupport.KafkaTestClient;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -41,7 +40,6 @@ import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -54,9 +52,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class RepliesTest extends FollowupTestSupport {
 
     private static final Duration KAFKA = Duration.ofSeconds(30);
-
-    @Inject
-    CustomerMessagesConsumer customerMessages;
 
     @Test
     void shouldPutATextedReplyOnTheWorklistAtOnceWithItsThread() {
@@ -368,15 +363,26 @@ class RepliesTest extends FollowupTestSupport {
     }
 
     @Test
-    void shouldRefuseAMessageAboutAHouseholdNeverRegisteredSoItIsDeadLettered() {
+    void shouldDeadLetterAMessageAboutAHouseholdNeverRegisteredAndGoOn() {
+        setClock("2026-06-01T11:00", LONDON);
         UUID stranger = UUID.randomUUID();
-        String record = Events.write(text(stranger, "hello?", Instant.now()).envelope());
+        String record = Events.write(text(stranger, "hello? who is this", at("2026-06-01T10:58", LONDON)).envelope());
+        UUID known = UUID.randomUUID();
+        apply(household(known).consents(Channel.SMS).registered());
+        KafkaTestClient.send(Topics.CUSTOMER_MESSAGES, stranger.toString(), record);
+        // Behind it on the same partition: a message that must still be handled.
+        KafkaTestClient.send(Topics.CUSTOMER_MESSAGES, stranger.toString(),
+                Events.write(text(known, "Is Bella due her booster?", at("2026-06-01T10:59", LONDON)).envelope()));
 
-        UnprocessableRecordException refused = assertThrows(UnprocessableRecordException.class, () -> customerMessages.consume(record));
-
-        assertTrue(refused.getMessage().startsWith("followup.customer-messages: message "), refused.getMessage());
-        assertTrue(refused.getMessage().endsWith("of whom no CustomerRegistered event was seen"), refused.getMessage());
-        assertFalse(refused.getMessage().contains("hello?"), "a customer's words never go into a dead-letter reason");
+        List<ConsumerRecord<String, String>> dead = KafkaTestClient.readAll(Topics.DEAD_LETTER, KAFKA,
+                records -> records.stream().anyMatch(r -> record.equals(r.value())));
+        ConsumerRecord<String, String> letter = dead.stream().filter(r -> record.equals(r.value())).findFirst().orElseThrow();
+        String reason = new String(letter.headers().lastHeader("dead-letter-reason").value(), StandardCharsets.UTF_8);
+        assertTrue(reason.startsWith("followup.customer-messages: message "), reason);
+        assertTrue(reason.endsWith("of whom no CustomerRegistered event was seen"), reason);
+        assertFalse(reason.contains("hello?"), "a customer's words never go into a dead-letter reason");
+        assertEquals(Topics.CUSTOMER_MESSAGES, new String(letter.headers().lastHeader("dead-letter-topic").value(), StandardCharsets.UTF_8));
+        await().atMost(KAFKA).until(() -> replies(known).size() == 1);
     }
 
     /** A household that agreed to SMS only, with Rex; its feedback request went out by SMS on Thursday 2026-06-04 at 10:00. */
