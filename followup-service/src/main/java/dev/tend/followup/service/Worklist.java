@@ -81,7 +81,10 @@ public class Worklist {
         this.clock = clock;
     }
 
-    /** Calls on the worklist up to the end of {@code day} (clinic time), overdue first; optionally one assignee's or team's. */
+    /**
+     * Calls and replies on the worklist up to the end of {@code day} (clinic time): urgent replies first, then by due
+     * time (so overdue first); optionally one assignee's or team's.
+     */
     public List<FollowupTask> calls(LocalDate day, String assignee, String team) {
         LocalDate date = dayOrToday(day);
         StringBuilder query = new StringBuilder("status = :status and dueAt < :end");
