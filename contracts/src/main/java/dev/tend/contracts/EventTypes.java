@@ -1,5 +1,6 @@
 package dev.tend.contracts;
 
+import dev.tend.contracts.conversation.CustomerMessageReceived;
 import dev.tend.contracts.customer.ConsentChangeRequested;
 import dev.tend.contracts.customer.ConsentChanged;
 import dev.tend.contracts.customer.CustomerErased;
@@ -30,7 +31,8 @@ public final class EventTypes {
                     PetRegistered.class, PetUpdated.class, PetDied.class,
                     VisitRecorded.class, VisitCorrected.class, VisitCancelled.class,
                     ConsentChangeRequested.class,
-                    NotificationRequested.class, NotificationStatusChanged.class)
+                    NotificationRequested.class, NotificationStatusChanged.class,
+                    CustomerMessageReceived.class)
             .stream().collect(Collectors.toUnmodifiableMap(Class::getSimpleName, Function.identity()));
 
     private EventTypes() {

@@ -18,6 +18,8 @@ public final class Topics {
     public static final String NOTIFICATION_REQUESTS = "tend.notification.requests";
     /** What happened to each requested message: sent, delivered, failed, suppressed. */
     public static final String NOTIFICATION_STATUS = "tend.notification.status";
+    /** What customers wrote to the clinic (replies, ratings), for followup-service to put before a person. */
+    public static final String CUSTOMER_MESSAGES = "tend.customer.messages";
     /** Records a consumer could not process, with the reason in the headers. */
     public static final String DEAD_LETTER = "tend.dead-letter";
 
@@ -47,6 +49,7 @@ public final class Topics {
                 new TopicSpec(CONSENT_REQUESTS, DEFAULT_PARTITIONS),
                 new TopicSpec(NOTIFICATION_REQUESTS, DEFAULT_PARTITIONS),
                 new TopicSpec(NOTIFICATION_STATUS, DEFAULT_PARTITIONS),
+                new TopicSpec(CUSTOMER_MESSAGES, DEFAULT_PARTITIONS),
                 new TopicSpec(DEAD_LETTER, 1, Map.of("max.message.bytes", Integer.toString(DEAD_LETTER_MAX_BYTES))));
     }
 }

@@ -34,6 +34,8 @@ public interface FollowupConfig {
 
     FeedbackLoop feedback();
 
+    Replies replies();
+
     Planner planner();
 
     Scheduler scheduler();
@@ -86,6 +88,25 @@ public interface FollowupConfig {
         /** Days after a complaint is resolved that staff call to confirm it stays resolved. */
         @WithDefault("7")
         int confirmationDelayDays();
+    }
+
+    /** What customers write to the clinic (tend.customer.messages): who reads it, and what makes it urgent. */
+    interface Replies {
+        /** The team whose worklist a customer's reply goes on; unset, the clinic's default team. */
+        Optional<String> team();
+
+        /**
+         * Words or phrases that make a reply urgent (first on the worklist), matched as whole words, ignoring case
+         * and accents; English, Portuguese and Spanish by default.
+         */
+        @WithDefault("bleeding,bleeds,blood everywhere,collapsed,collapse,seizure,seizures,fitting,not breathing,"
+                + "can't breathe,cannot breathe,stopped breathing,poisoned,poison,choking,unconscious,hit by a car,emergency,"
+                + "sangrando,sangrar,sangra,hemorragia,desmaiou,colapsou,convulsao,convulsoes,convulsiona,nao respira,"
+                + "nao consegue respirar,envenenado,envenenada,veneno,engasgado,engasgada,inconsciente,atropelado,atropelada,"
+                + "emergencia,urgente,"
+                + "sangrado,sangre,se desmayo,colapso,convulsion,convulsiones,no respira,no puede respirar,envenenamiento,"
+                + "atragantado,atragantada,atropellado,atropellada")
+        List<String> urgentWords();
     }
 
     /** The periodic pass that plans birthday cards and relationship calls. */

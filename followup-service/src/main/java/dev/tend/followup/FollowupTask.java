@@ -26,6 +26,12 @@ public class FollowupTask extends PanacheEntityBase {
      */
     public enum Status { PENDING, FIRED, OPEN, DONE, CANCELLED, SUPPRESSED, EXPIRED, MERGED }
 
+    /**
+     * FOLLOWUP: a touch a playbook or a workflow planned (a message, or a call staff make). REPLY: a customer's
+     * message on the worklist for a person to read and answer, opened the moment it arrives.
+     */
+    public enum Kind { FOLLOWUP, REPLY }
+
     @Id
     public UUID id;
     @Column(name = "customer_id")
@@ -59,6 +65,10 @@ public class FollowupTask extends PanacheEntityBase {
     public boolean quietInBereavement;
     @Column(name = "cancel_on")
     public String cancelOn = "";
+    @Enumerated(EnumType.STRING)
+    public Kind kind = Kind.FOLLOWUP;
+    /** A reply that mentions an emergency (the configured urgent words): first on the worklist, before overdue calls. */
+    public boolean urgent;
     @Enumerated(EnumType.STRING)
     public Status status;
     @Column(name = "due_at")
@@ -122,6 +132,15 @@ public class FollowupTask extends PanacheEntityBase {
 
     public boolean isCall() {
         return Channel.PHONE.name().equals(channel);
+    }
+
+    public boolean isReply() {
+        return kind == Kind.REPLY;
+    }
+
+    /** A call staff make or a reply staff answer: what the worklist holds. */
+    public boolean onWorklist() {
+        return isCall() || isReply();
     }
 
     public static List<Channel> channelList(String joined) {

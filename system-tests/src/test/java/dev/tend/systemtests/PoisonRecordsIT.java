@@ -4,6 +4,8 @@ import dev.tend.contracts.Channel;
 import dev.tend.contracts.EventPayload;
 import dev.tend.contracts.Events;
 import dev.tend.contracts.Topics;
+import dev.tend.contracts.conversation.CustomerMessageReceived;
+import dev.tend.contracts.conversation.MessageKind;
 import dev.tend.contracts.customer.ConsentChangeRequested;
 import dev.tend.contracts.notification.DeliveryStatus;
 import dev.tend.contracts.notification.NotificationRequested;
@@ -47,6 +49,7 @@ import java.util.stream.Collectors;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.empty;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -71,18 +74,21 @@ class PoisonRecordsIT {
             Topics.CUSTOMER_EVENTS, Set.of("followup.customer-events", "notification.customer-events"),
             Topics.CONSENT_REQUESTS, Set.of("customer.consent-requests"),
             Topics.NOTIFICATION_REQUESTS, Set.of("notification.requests"),
-            Topics.NOTIFICATION_STATUS, Set.of("followup.notification-status"));
+            Topics.NOTIFICATION_STATUS, Set.of("followup.notification-status"),
+            Topics.CUSTOMER_MESSAGES, Set.of("followup.customer-messages"));
     /** The type each topic's consumers all parse, for the poison records that must get as far as the payload. */
     private static final Map<String, String> PARSED_TYPE = Map.of(
             Topics.CUSTOMER_EVENTS, "CustomerRegistered",
             Topics.CONSENT_REQUESTS, "ConsentChangeRequested",
             Topics.NOTIFICATION_REQUESTS, "NotificationRequested",
-            Topics.NOTIFICATION_STATUS, "NotificationStatusChanged");
+            Topics.NOTIFICATION_STATUS, "NotificationStatusChanged",
+            Topics.CUSTOMER_MESSAGES, "CustomerMessageReceived");
     private static final Map<String, Map<String, Object>> WRONG_PAYLOAD = Map.of(
             Topics.CUSTOMER_EVENTS, Map.of("customer", List.of(1, 2)),
             Topics.CONSENT_REQUESTS, Map.of("channel", "FAX", "granted", true, "source", "poison"),
             Topics.NOTIFICATION_REQUESTS, Map.of("notificationId", "not-a-uuid", "channel", "EMAIL"),
-            Topics.NOTIFICATION_STATUS, Map.of("status", "EXPLODED"));
+            Topics.NOTIFICATION_STATUS, Map.of("status", "EXPLODED"),
+            Topics.CUSTOMER_MESSAGES, Map.of("messageId", "not-a-uuid", "kind", "SHOUT"));
 
     private static TendSystem system;
     private static DeadLetters deadLetters;
@@ -146,6 +152,17 @@ class PoisonRecordsIT {
                     .get("/customers/" + h.id + "/consents").then().body("find { it.channel == 'POST' }.granted", equalTo(true)));
             await("notification requested for " + h.kind).atMost(WAIT).untilAsserted(() -> notificationService()
                     .get("/notifications/" + requested.get(h)).then().statusCode(200));
+        }
+
+        // tend.customer.messages: followup-service puts the reply sent after the poison on the worklist.
+        for (Household h : households) {
+            send(Topics.CUSTOMER_MESSAGES, h, poison(Topics.CUSTOMER_MESSAGES, h));
+            send(Topics.CUSTOMER_MESSAGES, h, valid(h, new CustomerMessageReceived(UUID.randomUUID(), h.id, Channel.EMAIL,
+                    MessageKind.REPLY, h.email, "a reply after the poison", Instant.now(), List.of(), null, null, List.of())));
+        }
+        for (Household h : households) {
+            await("reply on the worklist for " + h.kind).atMost(WAIT).untilAsserted(() -> followupService()
+                    .get("/customers/" + h.id + "/tasks").then().statusCode(200).body("kind", hasItem("REPLY")));
         }
 
         // tend.notification.status: once the thank-you went out, a delivery report after the poison reaches the task.

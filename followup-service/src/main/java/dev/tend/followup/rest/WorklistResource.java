@@ -9,6 +9,7 @@ import jakarta.validation.Valid;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
@@ -17,20 +18,29 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.UUID;
 
-/** The staff worklist: today's calls, overdue first, each with the household's story. */
+/** The staff worklist: today's calls and customers' replies, urgent first, then overdue, each with the household's story. */
 @RolesAllowed({Roles.STAFF, Roles.ADMIN})
 @Path("/worklist")
 public class WorklistResource {
 
     private final Worklist worklist;
+    private final JsonWebToken token;
 
-    public WorklistResource(Worklist worklist) {
+    public WorklistResource(Worklist worklist, JsonWebToken token) {
         this.worklist = worklist;
+        this.token = token;
     }
 
     @GET
     public List<CallView> calls(@RestQuery String date, @RestQuery String assignee, @RestQuery String team) {
         return worklist.calls(parseDate(date), assignee, team).stream().map(this::view).toList();
+    }
+
+    /** Counts for the day (default today, clinic time): calls due, replies waiting (urgent among them), overdue, done. */
+    @GET
+    @Path("/summary")
+    public WorklistSummary summary(@RestQuery String date, @RestQuery String assignee, @RestQuery String team) {
+        return WorklistSummary.of(worklist.summary(parseDate(date), assignee, team));
     }
 
     @GET
@@ -39,14 +49,19 @@ public class WorklistResource {
         return view(worklist.call(taskId));
     }
 
-    /** Records how the call went: REACHED, VOICEMAIL, NO_ANSWER, or CONCERN (which raises an escalation call). */
+    /**
+     * Records how the call or reply ended: a call REACHED, VOICEMAIL, NO_ANSWER, or CONCERN (which raises an escalation
+     * call); a reply ANSWERED, REACHED (called back), CONCERN or NO_REPLY_NEEDED. Who did it is {@code completedBy},
+     * else the token's subject.
+     */
     @POST
     @Path("/{taskId}/complete")
     public CallView complete(@RestPath UUID taskId, @Valid CallOutcome outcome) {
         if (outcome == null || outcome.outcome() == null) {
-            throw ProblemException.invalid("outcome", "one of REACHED, VOICEMAIL, NO_ANSWER, CONCERN");
+            throw ProblemException.invalid("outcome", "one of " + java.util.Arrays.toString(Worklist.Outcome.values()));
         }
-        return view(worklist.complete(taskId, outcome.outcome(), outcome.note(), outcome.completedBy()));
+        String by = outcome.completedBy() != null && !outcome.completedBy().isBlank() ? outcome.completedBy() : token.getSubject();
+        return view(worklist.complete(taskId, outcome.outcome(), outcome.note(), by));
     }
 
     @POST

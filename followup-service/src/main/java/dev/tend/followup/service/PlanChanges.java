@@ -169,7 +169,7 @@ public class PlanChanges {
                 .createNativeQuery("SELECT id FROM followup_task WHERE customer_id = :customer FOR UPDATE")
                 .setParameter("customer", customerId)
                 .getResultList();
-        for (String table : List.of("task_event", "touch", "feedback", "followup_task", "visit", "pet", "customer_profile")) {
+        for (String table : List.of("task_event", "touch", "feedback", "customer_message", "followup_task", "visit", "pet", "customer_profile")) {
             FollowupTask.getEntityManager().createNativeQuery("DELETE FROM " + table + " WHERE customer_id = :customer")
                     .setParameter("customer", customerId)
                     .executeUpdate();

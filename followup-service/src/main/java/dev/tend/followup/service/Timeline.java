@@ -7,6 +7,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.util.UUID;
 
 /** Writes the household's timeline: every change to a task, with the reason, in the change's transaction. */
 @ApplicationScoped
@@ -25,6 +27,8 @@ public class Timeline {
     public static final String COMPLETED = "COMPLETED";
     public static final String SNOOZED = "SNOOZED";
     public static final String ASSIGNED = "ASSIGNED";
+    /** A customer's message came in: the inbound side of the conversation, next to what was sent. */
+    public static final String MESSAGE_RECEIVED = "MESSAGE_RECEIVED";
 
     private final Clock clock;
     private final TaskMetrics metrics;
@@ -42,6 +46,23 @@ public class Timeline {
         event.at = clock.instant();
         event.kind = kind;
         event.channel = task.channel;
+        event.detail = detail;
+        event.persist();
+        metrics.decided(kind);
+    }
+
+    /**
+     * A household's line that no change to a task made: a message received, at the time it was received. It names the
+     * task it concerns (the reply item, or the message of ours it answers), or none.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void recordForHousehold(UUID customerId, UUID taskId, Instant at, String kind, String channel, String detail) {
+        TaskEvent event = new TaskEvent();
+        event.taskId = taskId;
+        event.customerId = customerId;
+        event.at = at;
+        event.kind = kind;
+        event.channel = channel;
         event.detail = detail;
         event.persist();
         metrics.decided(kind);

@@ -1,6 +1,7 @@
 package dev.tend.followup.service;
 
 import dev.tend.contracts.Channel;
+import dev.tend.followup.CustomerMessage;
 import dev.tend.followup.CustomerProfile;
 import dev.tend.followup.Feedback;
 import dev.tend.followup.FollowupConfig;
@@ -19,24 +20,51 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 
 /**
- * The front desk's calls: what is due today, and what comes of each call. A concern raises an escalation
- * call; a resolved complaint schedules the call that confirms it stays resolved.
+ * The front desk's calls and the customers' replies: what is due today (urgent replies first, then overdue), and
+ * what comes of each. A concern raises an escalation call; a resolved complaint schedules the call that confirms it
+ * stays resolved.
  */
 @ApplicationScoped
 public class Worklist {
 
-    public enum Outcome { REACHED, VOICEMAIL, NO_ANSWER, CONCERN }
+    /** How a call or a reply ended. ANSWERED and NO_REPLY_NEEDED close a reply; VOICEMAIL and NO_ANSWER are for calls. */
+    public enum Outcome {
+        REACHED, VOICEMAIL, NO_ANSWER, CONCERN, ANSWERED, NO_REPLY_NEEDED;
 
-    /** What a caller reads up on before dialling. */
+        /** Whether a call (on the phone) or a reply (answered by message or by calling back) can end this way. */
+        public boolean fits(FollowupTask item) {
+            return item.isReply()
+                    ? this == ANSWERED || this == REACHED || this == CONCERN || this == NO_REPLY_NEEDED
+                    : this == REACHED || this == VOICEMAIL || this == NO_ANSWER || this == CONCERN;
+        }
+
+        /** The outcomes that touched the household, on the channel they used. */
+        String touchedOn(FollowupTask item) {
+            return switch (this) {
+                case REACHED, VOICEMAIL, CONCERN -> Channel.PHONE.name();
+                case ANSWERED -> item.channel;
+                case NO_ANSWER, NO_REPLY_NEEDED -> null;
+            };
+        }
+
+        static String fitting(FollowupTask item) {
+            return String.join(", ", java.util.Arrays.stream(values()).filter(o -> o.fits(item)).map(Enum::name).toList());
+        }
+    }
+
+    /** What a caller reads up on before dialling, and for a reply, the thread: what we sent, what they wrote. */
     public record CallContext(CustomerProfile customer, List<Pet> pets, List<Visit> lastVisits, List<FollowupTask> earlierCalls,
-                              List<Feedback> feedback) {
+                              List<Feedback> feedback, List<CustomerMessage> thread) {
+    }
+
+    /** Counts for the day's worklist: what {@code calls} returns, by kind, and what was completed that day. */
+    public record Summary(LocalDate date, long callsDue, long repliesWaiting, long urgentReplies, long overdue, long doneToday) {
     }
 
     private final ClinicCalendar calendar;
@@ -53,13 +81,47 @@ public class Worklist {
         this.clock = clock;
     }
 
-    /** Calls on the worklist up to the end of {@code day} (clinic time), overdue first; optionally one assignee's or team's. */
+    /**
+     * Calls and replies on the worklist up to the end of {@code day} (clinic time): urgent replies first, then by due
+     * time (so overdue first); optionally one assignee's or team's.
+     */
     public List<FollowupTask> calls(LocalDate day, String assignee, String team) {
-        ZoneId zone = calendar.clinicZone();
-        LocalDate date = day != null ? day : clock.instant().atZone(zone).toLocalDate();
-        Instant endOfDay = date.plusDays(1).atStartOfDay(zone).toInstant();
+        LocalDate date = dayOrToday(day);
         StringBuilder query = new StringBuilder("status = :status and dueAt < :end");
-        Parameters parameters = Parameters.with("status", Status.OPEN).and("end", endOfDay);
+        Parameters parameters = Parameters.with("status", Status.OPEN).and("end", endOf(date));
+        filter(query, parameters, assignee, team);
+        // An urgent reply goes before everything, overdue calls included.
+        return FollowupTask.list(query + " order by urgent desc, dueAt, priorityRank", parameters);
+    }
+
+    /** The day's counts for the console: calls due, replies waiting (urgent among them), overdue, done that day. */
+    public Summary summary(LocalDate day, String assignee, String team) {
+        LocalDate date = dayOrToday(day);
+        Instant startOfDay = date.atStartOfDay(calendar.clinicZone()).toInstant();
+        StringBuilder open = new StringBuilder("status = :status and dueAt < :end");
+        Parameters openParameters = Parameters.with("status", Status.OPEN).and("end", endOf(date));
+        filter(open, openParameters, assignee, team);
+        long calls = FollowupTask.count(open + " and kind = :kind", copy(openParameters).and("kind", FollowupTask.Kind.FOLLOWUP));
+        long replies = FollowupTask.count(open + " and kind = :kind", copy(openParameters).and("kind", FollowupTask.Kind.REPLY));
+        long urgent = FollowupTask.count(open + " and kind = :kind and urgent = true",
+                copy(openParameters).and("kind", FollowupTask.Kind.REPLY));
+        long overdue = FollowupTask.count(open + " and dueAt < :startOfDay", copy(openParameters).and("startOfDay",
+                clock.instant().atZone(calendar.clinicZone()).toLocalDate().atStartOfDay(calendar.clinicZone()).toInstant()));
+        StringBuilder done = new StringBuilder("status = :status and completedAt >= :start and completedAt < :end");
+        Parameters doneParameters = Parameters.with("status", Status.DONE).and("start", startOfDay).and("end", endOf(date));
+        filter(done, doneParameters, assignee, team);
+        return new Summary(date, calls, replies, urgent, overdue, FollowupTask.count(done.toString(), doneParameters));
+    }
+
+    private LocalDate dayOrToday(LocalDate day) {
+        return day != null ? day : clock.instant().atZone(calendar.clinicZone()).toLocalDate();
+    }
+
+    private Instant endOf(LocalDate date) {
+        return date.plusDays(1).atStartOfDay(calendar.clinicZone()).toInstant();
+    }
+
+    private static void filter(StringBuilder query, Parameters parameters, String assignee, String team) {
         if (assignee != null) {
             query.append(" and assignee = :assignee");
             parameters.and("assignee", assignee);
@@ -68,7 +130,12 @@ public class Worklist {
             query.append(" and team = :team");
             parameters.and("team", team);
         }
-        return FollowupTask.list(query + " order by dueAt, priorityRank", parameters);
+    }
+
+    private static Parameters copy(Parameters parameters) {
+        Parameters copy = new Parameters();
+        parameters.map().forEach(copy::and);
+        return copy;
     }
 
     public boolean overdue(FollowupTask call) {
@@ -77,18 +144,38 @@ public class Worklist {
 
     public CallContext context(FollowupTask call) {
         CustomerProfile customer = CustomerProfile.findById(call.customerId);
-        List<Pet> pets = call.pets().stream().map(id -> Pet.<Pet>findById(id)).filter(Objects::nonNull).toList();
+        List<CustomerMessage> thread = call.isReply()
+                ? CustomerMessage.list("replyTaskId = ?1 order by receivedAt, messageId", call.id)
+                : List.of();
+        List<Pet> pets = petsOf(call, thread).stream().map(id -> Pet.<Pet>findById(id)).filter(Objects::nonNull).toList();
         List<Visit> visits = Visit.<Visit>find("customerId = ?1 and cancelled = false order by visitedAt desc", call.customerId)
                 .page(0, 5).list();
         List<FollowupTask> earlierCalls = FollowupTask.list("customerId = ?1 and channel = ?2 and status = ?3 and id <> ?4 order by completedAt desc",
                 call.customerId, Channel.PHONE.name(), Status.DONE, call.id);
         List<Feedback> feedback = Feedback.list("customerId = ?1 order by receivedAt desc", call.customerId);
-        return new CallContext(customer, pets, visits, earlierCalls, feedback);
+        return new CallContext(customer, pets, visits, earlierCalls, feedback, thread);
+    }
+
+    /** A call's own pets; a reply's are those of the messages of ours it answers (a reply item itself names no pet,
+     * so that nothing that cancels a pet's tasks can take a customer's words off the worklist). */
+    private static List<UUID> petsOf(FollowupTask call, List<CustomerMessage> thread) {
+        if (!call.isReply()) {
+            return call.pets();
+        }
+        return thread.stream()
+                .map(m -> m.inReplyToTaskId)
+                .filter(Objects::nonNull)
+                .distinct()
+                .map(id -> FollowupTask.<FollowupTask>findById(id))
+                .filter(t -> t != null && t.customerId.equals(call.customerId))
+                .flatMap(t -> t.pets().stream())
+                .distinct()
+                .toList();
     }
 
     public FollowupTask call(UUID taskId) {
         FollowupTask task = FollowupTask.findById(taskId);
-        if (task == null || !task.isCall()) {
+        if (task == null || !task.onWorklist()) {
             throw ProblemException.notFound("Call", taskId);
         }
         return task;
@@ -97,6 +184,10 @@ public class Worklist {
     @Transactional
     public FollowupTask complete(UUID taskId, Outcome outcome, String note, String by) {
         FollowupTask call = openCall(taskId);
+        if (!outcome.fits(call)) {
+            throw ProblemException.invalid("outcome", (call.isReply() ? "a reply" : "a call") + " ends with one of "
+                    + Outcome.fitting(call));
+        }
         Instant now = clock.instant();
         call.status = Status.DONE;
         call.outcome = outcome.name();
@@ -104,8 +195,9 @@ public class Worklist {
         call.completedBy = by;
         call.completedAt = now;
         timeline.record(call, Timeline.COMPLETED, outcome + (note == null ? "" : ": " + note) + (by == null ? "" : " (" + by + ")"));
-        if (outcome == Outcome.REACHED || outcome == Outcome.VOICEMAIL || outcome == Outcome.CONCERN) {
-            touches.record(call.customerId, now, Channel.PHONE.name(), call.id);
+        String touched = outcome.touchedOn(call);
+        if (touched != null) {
+            touches.record(call.customerId, now, touched, call.id);
         }
         if (outcome == Outcome.CONCERN) {
             workflowCall(call, Templates.ESCALATION, now, "concern raised on the " + call.templateKey + " call"
