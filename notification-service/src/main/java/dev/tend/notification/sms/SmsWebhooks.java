@@ -10,7 +10,12 @@ import dev.tend.notification.service.StatusEvents;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import dev.tend.notification.inbound.InboundMessages;
+
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -29,10 +34,12 @@ public class SmsWebhooks {
     private final Suppressions suppressions;
     private final OptOuts optOuts;
     private final NotificationConfig config;
+    private final InboundMessages inboundMessages;
     private final Clock clock;
 
     public SmsWebhooks(StatusEvents statusEvents, Suppressions suppressions, OptOuts optOuts, NotificationConfig config,
-                       Clock clock) {
+                       InboundMessages inboundMessages, Clock clock) {
+        this.inboundMessages = inboundMessages;
         this.statusEvents = statusEvents;
         this.suppressions = suppressions;
         this.optOuts = optOuts;
@@ -76,11 +83,19 @@ public class SmsWebhooks {
         }
     }
 
-    /** @return the reply to text back, if any */
-    public Optional<String> inbound(String from, String body) {
-        if (from == null || body == null) {
+    /**
+     * A text from a customer: a keyword (STOP, START, HELP) acts at once; anything else is stored and, when its
+     * number is known, published for staff to read.
+     *
+     * @return the reply to text back, if any
+     */
+    public Optional<String> inbound(Map<String, String> form) {
+        String from = form.get("From");
+        String body = form.get("Body");
+        if (from == null || (body == null && form.get("NumMedia") == null)) {
             return Optional.empty();
         }
+        body = body == null ? "" : body;
         String keyword = body.strip().split("\\s+", 2)[0].toUpperCase(Locale.ROOT).replaceAll("[^A-Z]", "");
         if (STOP_WORDS.contains(keyword)) {
             optOuts.smsStop(from.strip());
@@ -94,7 +109,27 @@ public class SmsWebhooks {
             return Optional.of(config.clinic().name() + ": for help call us on " + config.clinic().phone()
                     + ". Reply STOP to stop our texts, START to get them again.");
         }
+        String sid = Optional.ofNullable(form.get("MessageSid")).orElse(form.get("SmsSid"));
+        if (sid == null) {
+            return Optional.empty();
+        }
+        inboundMessages.receive(InboundMessages.Incoming.reply(Channel.SMS, sid, from.strip(), form.get("To"), null,
+                body.strip(), media(form), null));
         return Optional.empty();
+    }
+
+    /** MMS pictures stay at the provider: their URLs are kept as links. */
+    private static List<InboundMessages.NewAttachment> media(Map<String, String> form) {
+        int count = parse(form.get("NumMedia"));
+        List<InboundMessages.NewAttachment> media = new ArrayList<>();
+        for (int i = 0; i < Math.min(count, 10); i++) {
+            String url = form.get("MediaUrl" + i);
+            if (url != null && !url.isBlank()) {
+                String type = Optional.ofNullable(form.get("MediaContentType" + i)).orElse("application/octet-stream");
+                media.add(new InboundMessages.NewAttachment(url.replaceAll(".*/", ""), type, 0, null, url));
+            }
+        }
+        return media;
     }
 
     private static int parse(String code) {
