@@ -74,6 +74,7 @@ public final class TendUp {
                   metrics               <service>/q/metrics
 
                   caught mail           http://localhost:%4$d/mail   (SMTP on localhost:%5$d)
+                  reply mailbox         imap://localhost:%12$d  (user %13$s, password %13$s), read by notification-service
                   sent SMS              http://localhost:%4$d/sms    (provider stand-in at %6$s)
                   postcard print jobs   %7$s
                   PostgreSQL            %8$s (user postgres)
@@ -89,6 +90,7 @@ public final class TendUp {
                 system.customerService().baseUrl(), system.followupService().baseUrl(),
                 system.notificationService().baseUrl(), INBOX_PORT, system.mailCatcher().smtpPort(),
                 system.smsStandIn().baseUrl(), system.printFolder(), system.postgres().jdbcUrl("<service>"),
-                system.kafka().bootstrapServers(), dataDir.resolve("logs"), DevTokens.allRoles());
+                system.kafka().bootstrapServers(), dataDir.resolve("logs"), DevTokens.allRoles(),
+                system.mailCatcher().imapPort(), MailCatcher.REPLY_LOGIN);
     }
 }
