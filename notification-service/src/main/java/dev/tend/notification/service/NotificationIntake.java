@@ -10,16 +10,19 @@ import dev.tend.contracts.notification.Recipient;
 import dev.tend.notification.Notification;
 import dev.tend.notification.NotificationConfig;
 import dev.tend.notification.email.UnsubscribeTokens;
+import dev.tend.notification.inbound.RatingLinks;
 import dev.tend.notification.sms.PhoneNumbers;
 import dev.tend.notification.sms.SmsSegments;
 import dev.tend.notification.template.MissingVariableException;
 import dev.tend.notification.template.RenderedMessage;
 import dev.tend.notification.template.TemplateCatalog;
+import dev.tend.notification.template.TemplateVariables;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -35,13 +38,15 @@ public class NotificationIntake {
 
     private final TemplateCatalog templates;
     private final UnsubscribeTokens unsubscribeTokens;
+    private final RatingLinks ratingLinks;
     private final StatusEvents statusEvents;
     private final NotificationConfig config;
     private final Clock clock;
 
-    public NotificationIntake(TemplateCatalog templates, UnsubscribeTokens unsubscribeTokens, StatusEvents statusEvents,
-                              NotificationConfig config, Clock clock) {
+    public NotificationIntake(TemplateCatalog templates, UnsubscribeTokens unsubscribeTokens, RatingLinks ratingLinks,
+                              StatusEvents statusEvents, NotificationConfig config, Clock clock) {
         this.templates = templates;
+        this.ratingLinks = ratingLinks;
         this.unsubscribeTokens = unsubscribeTokens;
         this.statusEvents = statusEvents;
         this.config = config;
@@ -116,6 +121,13 @@ public class NotificationIntake {
     }
 
     private Optional<String> render(Notification notification, Channel channel, Map<String, String> personalisation) {
+        if (channel == Channel.EMAIL) {
+            Map<String, String> withLinks = new HashMap<>(personalisation);
+            for (int rating = 1; rating <= 5; rating++) {
+                withLinks.put(TemplateVariables.RATING_URL + rating, ratingLinks.link(notification.id, rating, clock.instant()));
+            }
+            personalisation = withLinks;
+        }
         Optional<TemplateCatalog.Source> source = templates.resolve(channel, notification.templateKey, notification.locale);
         if (source.isEmpty()) {
             return Optional.of("no " + channel + " template '" + notification.templateKey + "'");

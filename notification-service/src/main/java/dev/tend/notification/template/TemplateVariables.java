@@ -10,6 +10,12 @@ public final class TemplateVariables {
     public static final List<String> PERSONALISATION = List.of("customerName", "petName", "petNames", "petPhotoUrl",
             "petPhotoUrls", "visitReason", "visitType", "visitDate", "recheckDate", "staffMember");
 
+    /**
+     * Set by notification-service for every email: {@code ratingUrl1} … {@code ratingUrl5}, the signed one-click
+     * rating links of that very message.
+     */
+    public static final String RATING_URL = "ratingUrl";
+
     public static final List<String> CLINIC = List.of("clinicName", "clinicPhone", "clinicAddress", "clinicSignature");
 
     /** Values for a preview: every variable set, so a template that uses anything else is caught. */
@@ -27,6 +33,9 @@ public final class TemplateVariables {
         sample.put("visitDate", "2026-03-14");
         sample.put("recheckDate", "2026-04-11");
         sample.put("staffMember", "Dr. Sam Ortiz");
+        for (int rating = 1; rating <= 5; rating++) {
+            sample.put(RATING_URL + rating, "https://example.com/rate/sample-" + rating);
+        }
         SAMPLE = Map.copyOf(sample);
     }
 
