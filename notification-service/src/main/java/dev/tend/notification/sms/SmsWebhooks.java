@@ -6,17 +6,16 @@ import dev.tend.notification.Notification;
 import dev.tend.notification.NotificationConfig;
 import dev.tend.notification.consent.OptOuts;
 import dev.tend.notification.consent.Suppressions;
+import dev.tend.notification.inbound.InboundMessages;
 import dev.tend.notification.service.StatusEvents;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import dev.tend.notification.inbound.InboundMessages;
-
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -39,11 +38,11 @@ public class SmsWebhooks {
 
     public SmsWebhooks(StatusEvents statusEvents, Suppressions suppressions, OptOuts optOuts, NotificationConfig config,
                        InboundMessages inboundMessages, Clock clock) {
-        this.inboundMessages = inboundMessages;
         this.statusEvents = statusEvents;
         this.suppressions = suppressions;
         this.optOuts = optOuts;
         this.config = config;
+        this.inboundMessages = inboundMessages;
         this.clock = clock;
     }
 
