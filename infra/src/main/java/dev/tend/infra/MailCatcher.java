@@ -11,7 +11,10 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
 import jakarta.mail.internet.MimeMessage;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,34 +25,77 @@ import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.TreeMap;
 
 /**
  * An SMTP server on 127.0.0.1 that accepts every mail (any credentials, any recipient) and keeps it for tests to
  * read. Mail caught before a {@link #stop()} is still listed after {@link #restart()}, as a real provider's outbox
- * would still hold it.
+ * would still hold it. It also serves IMAP, with one mailbox, {@link #REPLY_MAILBOX}: where replies to Tend's
+ * emails arrive for notification-service to read.
  */
 public final class MailCatcher implements AutoCloseable {
+
+    /** The reply mailbox's address; its IMAP login and password are {@link #REPLY_LOGIN} and {@link #REPLY_PASSWORD}. */
+    public static final String REPLY_MAILBOX = "replies@reply.tend.local";
+    public static final String REPLY_LOGIN = "replies";
+    public static final String REPLY_PASSWORD = "replies";
+    /** The domain of the per-message Reply-To addresses ({@code reply+<token>@reply.tend.local}). */
+    public static final String REPLY_DOMAIN = "reply.tend.local";
 
     private static final String HOST = "127.0.0.1";
 
     private final int smtpPort;
+    private final int imapPort;
     private final List<CaughtMail> caughtBeforeRestart = new ArrayList<>();
     private GreenMail greenMail;
 
-    private MailCatcher(int smtpPort) {
+    private MailCatcher(int smtpPort, int imapPort) {
         this.smtpPort = smtpPort;
+        this.imapPort = imapPort;
     }
 
-    /** Starts catching mail on {@code smtpPort}; 0 picks a free port. */
+    /** Starts catching mail on {@code smtpPort}, and IMAP on a free port; 0 picks a free port. */
     public static MailCatcher start(int smtpPort) {
-        MailCatcher catcher = new MailCatcher(smtpPort == 0 ? FreePorts.pick() : smtpPort);
+        return start(smtpPort, 0);
+    }
+
+    /** Starts catching mail on {@code smtpPort} and serving the reply mailbox on {@code imapPort}; 0 picks a free port. */
+    public static MailCatcher start(int smtpPort, int imapPort) {
+        MailCatcher catcher = new MailCatcher(smtpPort == 0 ? FreePorts.pick() : smtpPort,
+                imapPort == 0 ? FreePorts.pick() : imapPort);
         catcher.launch();
         return catcher;
     }
 
     public int smtpPort() {
         return smtpPort;
+    }
+
+    public int imapPort() {
+        return imapPort;
+    }
+
+    /**
+     * Puts a raw RFC 5322 message into the reply mailbox over SMTP, as a mail system does with a reply to a
+     * {@code reply+<token>@} address (the envelope names the mailbox; the message's own headers are left as written).
+     */
+    public void deliverToReplyMailbox(byte[] rawMessage) {
+        Properties properties = new Properties();
+        properties.put("mail.smtp.host", HOST);
+        properties.put("mail.smtp.port", String.valueOf(smtpPort));
+        Session session = Session.getInstance(properties);
+        try {
+            MimeMessage message = new MimeMessage(session, new ByteArrayInputStream(rawMessage)) {
+                @Override
+                protected void updateMessageID() {
+                    // keep the message's own Message-ID
+                }
+            };
+            Transport.send(message, new Address[]{new InternetAddress(REPLY_MAILBOX)});
+        } catch (MessagingException e) {
+            throw new IllegalStateException("Could not deliver to the reply mailbox", e);
+        }
     }
 
     /** Every mail caught so far, oldest first; a mail sent to several recipients is listed once. */
@@ -97,9 +143,12 @@ public final class MailCatcher implements AutoCloseable {
     }
 
     private void launch() {
-        GreenMail server = new GreenMail(new ServerSetup(smtpPort, HOST, ServerSetup.PROTOCOL_SMTP));
+        GreenMail server = new GreenMail(new ServerSetup[]{
+                new ServerSetup(smtpPort, HOST, ServerSetup.PROTOCOL_SMTP),
+                new ServerSetup(imapPort, HOST, ServerSetup.PROTOCOL_IMAP)});
         server.withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
         server.start();
+        server.setUser(REPLY_MAILBOX, REPLY_LOGIN, REPLY_PASSWORD);
         greenMail = server;
     }
 

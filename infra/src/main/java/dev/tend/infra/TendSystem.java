@@ -25,25 +25,28 @@ public final class TendSystem implements AutoCloseable {
     /** The clinic's sending number at the SMS stand-in (a number reserved for tests by the provider). */
     public static final String SMS_SENDER = "+15005550006";
 
+    /** The key with which the local inbound-mail webhook's sender signs raw messages ({@code X-Tend-Signature}). */
+    public static final String INBOUND_MAIL_KEY = "tend-local-inbound-mail-key";
+
     /**
      * @param serviceProperties extra system properties for every service (a test profile's settings)
      */
-    public record Options(Path projectRoot, Path workDir, int postgresPort, int kafkaPort, int smtpPort, int smsPort,
-                          int customerPort, int followupPort, int notificationPort,
+    public record Options(Path projectRoot, Path workDir, int postgresPort, int kafkaPort, int smtpPort, int imapPort,
+                          int smsPort, int customerPort, int followupPort, int notificationPort,
                           Map<String, String> serviceProperties) {
 
         /** Free ports everywhere, so a test run never collides with a running {@code ./tend up}. */
         public static Options forTests(Path projectRoot, Path workDir) {
-            return new Options(projectRoot, workDir, 0, 0, 0, 0, 0, 0, 0, Map.of());
+            return new Options(projectRoot, workDir, 0, 0, 0, 0, 0, 0, 0, 0, Map.of());
         }
 
         /** The fixed, documented ports of {@code ./tend up}. */
         public static Options forLocalRun(Path projectRoot, Path dataDir) {
-            return new Options(projectRoot, dataDir, 55432, 9092, 2525, 8089, 8081, 8082, 8083, Map.of());
+            return new Options(projectRoot, dataDir, 55432, 9092, 2525, 1143, 8089, 8081, 8082, 8083, Map.of());
         }
 
         public Options withServiceProperties(Map<String, String> properties) {
-            return new Options(projectRoot, workDir, postgresPort, kafkaPort, smtpPort, smsPort, customerPort,
+            return new Options(projectRoot, workDir, postgresPort, kafkaPort, smtpPort, imapPort, smsPort, customerPort,
                     followupPort, notificationPort, Map.copyOf(properties));
         }
     }
@@ -80,7 +83,7 @@ public final class TendSystem implements AutoCloseable {
         }
         kafka = remember(KafkaBroker.start(workDir.resolve("kafka"), options.kafkaPort()));
         kafka.createTopics(Topics.all());
-        mailCatcher = remember(MailCatcher.start(options.smtpPort()));
+        mailCatcher = remember(MailCatcher.start(options.smtpPort(), options.imapPort()));
         smsStandIn = remember(SmsStandIn.start(options.smsPort()));
         printFolder = directory(workDir.resolve("print"));
         Path logs = directory(workDir.resolve("logs"));
@@ -91,7 +94,7 @@ public final class TendSystem implements AutoCloseable {
                 Map.of("tend.customer.public-base-url", "http://127.0.0.1:" + customerPort), logs));
         followupService = remember(service(options, "followup-service", "followup", options.followupPort(), Map.of(), logs));
         int notificationPort = options.notificationPort() == 0 ? FreePorts.pick() : options.notificationPort();
-        notificationService = remember(service(options, "notification-service", "notification", notificationPort, Map.of(
+        Map<String, String> notification = new HashMap<>(Map.of(
                 "quarkus.mailer.host", "127.0.0.1",
                 "quarkus.mailer.port", Integer.toString(mailCatcher.smtpPort()),
                 "tend.notification.sms.base-url", smsStandIn.baseUrl(),
@@ -100,7 +103,20 @@ public final class TendSystem implements AutoCloseable {
                 "tend.notification.sms.from-number", SMS_SENDER,
                 // Unsubscribe links and the provider's signed webhooks are built on this address.
                 "tend.notification.public-base-url", "http://127.0.0.1:" + notificationPort,
-                "tend.notification.print.folder", printFolder.toString()), logs));
+                "tend.notification.print.folder", printFolder.toString()));
+        // Email replies: every email's Reply-To leads to the catcher's IMAP reply mailbox, which the service reads.
+        notification.putAll(Map.of(
+                "tend.notification.replies.domain", MailCatcher.REPLY_DOMAIN,
+                "tend.notification.replies.webhook-signing-key", INBOUND_MAIL_KEY,
+                "tend.notification.replies.imap.enabled", "true",
+                "tend.notification.replies.imap.host", "127.0.0.1",
+                "tend.notification.replies.imap.port", Integer.toString(mailCatcher.imapPort()),
+                "tend.notification.replies.imap.ssl", "false",
+                "tend.notification.replies.imap.user", MailCatcher.REPLY_LOGIN,
+                "tend.notification.replies.imap.password", MailCatcher.REPLY_PASSWORD,
+                "tend.notification.replies.imap.poll-interval", "1s"));
+        notificationService = remember(service(options, "notification-service", "notification", notificationPort,
+                notification, logs));
         for (ServiceProcess service : services()) {
             service.awaitReady(READY_TIMEOUT);
         }

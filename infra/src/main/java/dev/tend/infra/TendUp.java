@@ -9,7 +9,11 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Supplier;
 
@@ -49,8 +53,27 @@ public final class TendUp {
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", INBOX_PORT), 0);
         server.createContext("/mail", exchange -> respond(exchange, () -> system.mailCatcher().messages()));
         server.createContext("/sms", exchange -> respond(exchange, () -> system.smsStandIn().messages()));
+        // A customer texting the clinic: the stand-in calls notification-service's inbound webhook, signed as Twilio does.
+        server.createContext("/sms/inbound", exchange -> {
+            Map<String, String> form = form(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            int status = system.smsStandIn().textIn(system.notificationService().baseUrl() + "/webhooks/twilio/inbound",
+                    form.getOrDefault("from", ""), TendSystem.SMS_SENDER, form.getOrDefault("body", ""));
+            respond(exchange, () -> Map.of("webhookStatus", status));
+        });
         server.start();
         return server;
+    }
+
+    private static Map<String, String> form(String body) {
+        Map<String, String> form = new HashMap<>();
+        for (String pair : body.split("&")) {
+            int eq = pair.indexOf('=');
+            if (eq > 0) {
+                form.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                        URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+            }
+        }
+        return form;
     }
 
     private static void respond(HttpExchange exchange, Supplier<Object> body) throws IOException {
@@ -74,7 +97,9 @@ public final class TendUp {
                   metrics               <service>/q/metrics
 
                   caught mail           http://localhost:%4$d/mail   (SMTP on localhost:%5$d)
+                  reply mailbox         imap://localhost:%12$d  (user %13$s, password %13$s), read by notification-service
                   sent SMS              http://localhost:%4$d/sms    (provider stand-in at %6$s)
+                  text the clinic       curl localhost:%4$d/sms/inbound -d from=+447700900123 -d body=Hello
                   postcard print jobs   %7$s
                   PostgreSQL            %8$s (user postgres)
                   Kafka                 %9$s
@@ -89,6 +114,7 @@ public final class TendUp {
                 system.customerService().baseUrl(), system.followupService().baseUrl(),
                 system.notificationService().baseUrl(), INBOX_PORT, system.mailCatcher().smtpPort(),
                 system.smsStandIn().baseUrl(), system.printFolder(), system.postgres().jdbcUrl("<service>"),
-                system.kafka().bootstrapServers(), dataDir.resolve("logs"), DevTokens.allRoles());
+                system.kafka().bootstrapServers(), dataDir.resolve("logs"), DevTokens.allRoles(),
+                system.mailCatcher().imapPort(), MailCatcher.REPLY_LOGIN);
     }
 }

@@ -20,6 +20,29 @@ import org.junit.jupiter.api.Test;
 class MailCatcherTest {
 
     @Test
+    void shouldPutAReplyIntoTheImapReplyMailboxWithItsOwnHeaders() throws Exception {
+        try (MailCatcher catcher = MailCatcher.start(0, 0)) {
+            catcher.deliverToReplyMailbox(("From: owner@example.com\r\nTo: reply+abc@" + MailCatcher.REPLY_DOMAIN
+                    + "\r\nSubject: Re: Rex\r\nMessage-ID: <reply-1@example.com>\r\n\r\nHe is fine now.\r\n")
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+
+            Properties properties = new Properties();
+            properties.put("mail.imap.host", "127.0.0.1");
+            properties.put("mail.imap.port", String.valueOf(catcher.imapPort()));
+            try (jakarta.mail.Store store = Session.getInstance(properties).getStore("imap")) {
+                store.connect("127.0.0.1", catcher.imapPort(), MailCatcher.REPLY_LOGIN, MailCatcher.REPLY_PASSWORD);
+                jakarta.mail.Folder inbox = store.getFolder("INBOX");
+                inbox.open(jakarta.mail.Folder.READ_ONLY);
+                Message[] messages = inbox.getMessages();
+                assertEquals(1, messages.length);
+                assertEquals("<reply-1@example.com>", messages[0].getHeader("Message-ID")[0]);
+                assertEquals("reply+abc@" + MailCatcher.REPLY_DOMAIN, messages[0].getHeader("To")[0]);
+                inbox.close(false);
+            }
+        }
+    }
+
+    @Test
     void shouldCatchAMultipartMailWithItsTextAndHtmlParts() throws Exception {
         try (MailCatcher catcher = MailCatcher.start(0)) {
             MimeMessage mail = new MimeMessage(session(catcher));

@@ -65,6 +65,9 @@ public class Notification extends PanacheEntityBase {
     public byte[] cardPdf;
     @Column(name = "correlation_id")
     public String correlationId;
+    /** For a staff answer: the customer's message it answers. */
+    @Column(name = "in_reply_to_message_id")
+    public UUID inReplyToMessageId;
     @Column(name = "created_at")
     public Instant createdAt;
     @Column(name = "sent_at")

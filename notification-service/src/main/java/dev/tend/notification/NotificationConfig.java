@@ -29,6 +29,106 @@ public interface NotificationConfig {
 
     Print print();
 
+    Inbound inbound();
+
+    Replies replies();
+
+    Ratings ratings();
+
+    /** What customers write to us: texts, emails, ratings. */
+    interface Inbound {
+
+        /**
+         * A customer's message is linked to the last message we sent to that number or address within this long
+         * (its {@code inReplyTo}); older ones are not what it answers.
+         */
+        @WithDefault("7d")
+        Duration replyWindow();
+
+        /** Inbound messages and their attachments are deleted this long after they arrived. */
+        @WithDefault("365d")
+        Duration retention();
+
+        /** How often messages past their retention are deleted. */
+        @WithDefault("1h")
+        Duration pruneInterval();
+
+        /** Off only in tests that prune themselves. */
+        @WithDefault("true")
+        boolean pruneEnabled();
+
+        /** An email attachment larger than this is not kept (the message is, with a note saying so). */
+        @WithDefault("10485760")
+        long maxAttachmentBytes();
+
+        /** The attachment types kept; each is checked against the file's own first bytes, not only its label. */
+        @WithDefault("image/jpeg,image/png,image/gif,image/heic,application/pdf")
+        java.util.List<String> attachmentTypes();
+    }
+
+    /** Email replies: the per-message Reply-To address, the mailbox it leads to, and the inbound-mail webhook. */
+    interface Replies {
+
+        /**
+         * The domain of every email's {@code Reply-To: reply+<token>@<domain>}; its mail must reach the mailbox
+         * below (or the webhook). Without it emails carry no Reply-To and replies are matched by sender only.
+         */
+        Optional<String> domain();
+
+        /** HMAC-SHA256 key of the Reply-To tokens. Set a secret of your own in production. */
+        @WithDefault("tend-dev-reply-key-change-me")
+        String signingKey();
+
+        /**
+         * HMAC-SHA256 key with which the inbound-mail webhook's sender signs each raw message
+         * ({@code X-Tend-Signature}); without it the webhook refuses everything.
+         */
+        Optional<String> webhookSigningKey();
+
+        Imap imap();
+
+        /** The reply mailbox, polled over IMAP(S) with Jakarta Mail. */
+        interface Imap {
+
+            /** Off unless a mailbox is configured. */
+            @WithDefault("false")
+            boolean enabled();
+
+            @WithDefault("localhost")
+            String host();
+
+            @WithDefault("993")
+            int port();
+
+            /** IMAPS (TLS from the start) rather than plain IMAP. */
+            @WithDefault("true")
+            boolean ssl();
+
+            Optional<String> user();
+
+            Optional<String> password();
+
+            @WithDefault("INBOX")
+            String folder();
+
+            /** How often the mailbox is read. */
+            @WithDefault("30s")
+            Duration pollInterval();
+        }
+    }
+
+    /** One-click rating links in feedback-request emails. */
+    interface Ratings {
+
+        /** HMAC-SHA256 key of rating links. Set a secret of your own in production. */
+        @WithDefault("tend-dev-rating-key-change-me")
+        String signingKey();
+
+        /** A rating link works this long after the email was rendered. */
+        @WithDefault("30d")
+        Duration linkValidity();
+    }
+
     /** The SMS provider (Twilio's Messages API, or anything that speaks it). */
     interface Sms {
 

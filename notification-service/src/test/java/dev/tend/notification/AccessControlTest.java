@@ -21,6 +21,11 @@ class AccessControlTest {
                 .then().statusCode(401).contentType("application/problem+json");
         given().header("Authorization", NO_TOKEN).when().get("/print-jobs").then().statusCode(401);
         given().header("Authorization", NO_TOKEN).when().get("/templates").then().statusCode(401);
+        given().header("Authorization", NO_TOKEN).when().get("/inbound-messages?status=UNMATCHED").then().statusCode(401);
+        given().header("Authorization", NO_TOKEN).when().get("/customers/" + UUID.randomUUID() + "/messages")
+                .then().statusCode(401);
+        given().header("Authorization", AuthenticatedRequests.bearerWith("integration"))
+                .when().get("/customers/" + UUID.randomUUID() + "/messages").then().statusCode(403);
     }
 
     @Test

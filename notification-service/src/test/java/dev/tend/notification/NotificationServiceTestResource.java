@@ -11,13 +11,14 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Runs a test against the shared real PostgreSQL (database {@code notification}), Kafka, SMTP catcher and SMS
- * provider stand-in. Every test class uses exactly this, so Quarkus starts once for all of them.
+ * Runs a test against the shared real PostgreSQL (database {@code notification}), Kafka, SMTP catcher (and its IMAP
+ * reply mailbox) and SMS provider stand-in. Every test class uses exactly this, so Quarkus starts once for all of them.
  */
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)
 @WithTestResource(value = TendServiceResource.class, initArgs = @ResourceArg(name = "database", value = "notification"))
 @WithTestResource(MailCatcherResource.class)
 @WithTestResource(SmsStandInResource.class)
+@WithTestResource(ReplyMailboxResource.class)
 public @interface NotificationServiceTestResource {
 }

@@ -54,6 +54,17 @@ public class ConsentReadModel {
                     .setParameter("phone", phone)
                     .executeUpdate());
         }
+        entityManager.createNativeQuery("DELETE FROM recipient_email WHERE customer_id = :id")
+                .setParameter("id", customer.customerId()).executeUpdate();
+        if (customer.emails() != null) {
+            customer.emails().stream().filter(email -> email != null && email.contains("@"))
+                    .map(ConsentReadModel::normaliseEmail).distinct()
+                    .forEach(email -> entityManager.createNativeQuery(
+                                    "INSERT INTO recipient_email (customer_id, email) VALUES (:id, :email) ON CONFLICT DO NOTHING")
+                            .setParameter("id", customer.customerId())
+                            .setParameter("email", email)
+                            .executeUpdate());
+        }
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -87,7 +98,7 @@ public class ConsentReadModel {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void forget(UUID customerId) {
-        for (String table : List.of("recipient_consent", "recipient_phone", "recipient")) {
+        for (String table : List.of("recipient_consent", "recipient_phone", "recipient_email", "recipient")) {
             entityManager.createNativeQuery("DELETE FROM " + table + " WHERE customer_id = :id")
                     .setParameter("id", customerId).executeUpdate();
         }
@@ -106,6 +117,37 @@ public class ConsentReadModel {
                 .setParameter("channel", channel.name())
                 .getResultList();
         return rows.isEmpty() ? Optional.empty() : Optional.of((Boolean) rows.get(0));
+    }
+
+    public List<UUID> customersWithEmail(String email) {
+        return entityManager.createNativeQuery("SELECT customer_id FROM recipient_email WHERE email = :email ORDER BY customer_id", UUID.class)
+                .setParameter("email", normaliseEmail(email))
+                .getResultList()
+                .stream().map(UUID.class::cast).toList();
+    }
+
+    /** The household's phone numbers (E.164) and email addresses on record, in a stable order. */
+    public List<String> phones(UUID customerId) {
+        return addresses("SELECT phone FROM recipient_phone WHERE customer_id = :id ORDER BY phone", customerId);
+    }
+
+    public List<String> emails(UUID customerId) {
+        return addresses("SELECT email FROM recipient_email WHERE customer_id = :id ORDER BY email", customerId);
+    }
+
+    public Optional<String> name(UUID customerId) {
+        List<?> rows = entityManager.createNativeQuery("SELECT name FROM recipient WHERE customer_id = :id")
+                .setParameter("id", customerId).getResultList();
+        return rows.isEmpty() ? Optional.empty() : Optional.ofNullable((String) rows.get(0));
+    }
+
+    private List<String> addresses(String sql, UUID customerId) {
+        return entityManager.createNativeQuery(sql, String.class).setParameter("id", customerId).getResultList()
+                .stream().map(String.class::cast).toList();
+    }
+
+    public static String normaliseEmail(String email) {
+        return email.strip().toLowerCase(java.util.Locale.ROOT);
     }
 
     public List<UUID> customersWithPhone(String phone) {

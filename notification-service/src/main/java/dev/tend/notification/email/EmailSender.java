@@ -17,8 +17,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Sends email over SMTP with a text and an HTML part, the notification id as its Message-ID, and a one-click
- * unsubscribe (RFC 8058). Resending after an unknown outcome keeps the Message-ID, which lets receiving
+ * Sends email over SMTP with a text and an HTML part, the notification id as its Message-ID, a one-click
+ * unsubscribe (RFC 8058), and a signed per-message Reply-To, so a reply finds the message it answers. Resending
+ * after an unknown outcome keeps the Message-ID, which lets receiving
  * systems drop the copy: SMTP offers no way to ask whether a message was taken.
  */
 @ApplicationScoped
@@ -30,10 +31,12 @@ public class EmailSender implements ChannelSender {
 
     private final Mailer mailer;
     private final UnsubscribeTokens tokens;
+    private final ReplyAddresses replyAddresses;
 
-    public EmailSender(Mailer mailer, UnsubscribeTokens tokens) {
+    public EmailSender(Mailer mailer, UnsubscribeTokens tokens, ReplyAddresses replyAddresses) {
         this.mailer = mailer;
         this.tokens = tokens;
+        this.replyAddresses = replyAddresses;
     }
 
     public static String messageId(Object notificationId) {
@@ -49,11 +52,13 @@ public class EmailSender implements ChannelSender {
     public Outcome send(Attempt attempt) {
         String messageId = messageId(attempt.notificationId());
         try {
-            mailer.send(Mail.withText(attempt.recipient(), attempt.subject(), attempt.text())
+            Mail mail = Mail.withText(attempt.recipient(), attempt.subject(), attempt.text())
                     .setHtml(attempt.html())
                     .addHeader("Message-ID", messageId)
                     .addHeader("List-Unsubscribe", "<" + tokens.link(attempt.customerId(), attempt.recipient()) + ">")
-                    .addHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click"));
+                    .addHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+            replyAddresses.replyTo(attempt.notificationId()).ifPresent(mail::setReplyTo);
+            mailer.send(mail);
             return new Outcome.Sent(messageId, null);
         } catch (RuntimeException e) {
             return classify(e);

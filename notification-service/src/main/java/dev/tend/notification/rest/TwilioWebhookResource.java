@@ -17,7 +17,9 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -51,13 +53,15 @@ public class TwilioWebhookResource {
         return EMPTY;
     }
 
-    /** Messages customers text to our number: STOP, START, HELP and the like. */
+    /** Messages customers text to our number: STOP, START, HELP, and every other reply, which is stored. */
     @POST
     @Path("/inbound")
     public String inbound(@HeaderParam("X-Twilio-Signature") String signature, MultivaluedMap<String, String> form,
                           UriInfo uri) {
         verify(INBOUND_PATH, uri, form, signature);
-        Optional<String> reply = webhooks.inbound(form.getFirst("From"), form.getFirst("Body"));
+        Map<String, String> fields = new HashMap<>();
+        form.forEach((name, values) -> fields.put(name, values.isEmpty() ? null : values.get(0)));
+        Optional<String> reply = webhooks.inbound(fields);
         return reply.map(text -> "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response><Message>" + escape(text)
                 + "</Message></Response>").orElse(EMPTY);
     }

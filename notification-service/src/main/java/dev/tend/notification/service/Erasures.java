@@ -2,6 +2,7 @@ package dev.tend.notification.service;
 
 import dev.tend.notification.Notification;
 import dev.tend.notification.consent.ConsentReadModel;
+import dev.tend.notification.inbound.InboundMessages;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -10,7 +11,7 @@ import java.util.UUID;
 
 /**
  * A household asked to be forgotten: what we know of it goes, messages not yet sent never will be, and the ones
- * sent keep only their ids and statuses. Suppressions stay: they are what keeps an erased address uncontacted.
+ * sent keep only their ids and statuses; what they wrote to us goes too. Suppressions stay: they are what keeps an erased address uncontacted.
  */
 @ApplicationScoped
 public class Erasures {
@@ -19,15 +20,18 @@ public class Erasures {
 
     private final ConsentReadModel consents;
     private final StatusEvents statusEvents;
+    private final InboundMessages inboundMessages;
 
-    public Erasures(ConsentReadModel consents, StatusEvents statusEvents) {
+    public Erasures(ConsentReadModel consents, StatusEvents statusEvents, InboundMessages inboundMessages) {
         this.consents = consents;
         this.statusEvents = statusEvents;
+        this.inboundMessages = inboundMessages;
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void erase(UUID customerId) {
         consents.forget(customerId);
+        inboundMessages.erase(customerId);
         List<Notification> notifications = Notification.list("customerId", customerId);
         for (Notification notification : notifications) {
             if (!notification.isFinal()) {

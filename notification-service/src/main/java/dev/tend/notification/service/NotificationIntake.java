@@ -10,6 +10,7 @@ import dev.tend.contracts.notification.Recipient;
 import dev.tend.notification.Notification;
 import dev.tend.notification.NotificationConfig;
 import dev.tend.notification.email.UnsubscribeTokens;
+import dev.tend.notification.inbound.RatingLinks;
 import dev.tend.notification.sms.PhoneNumbers;
 import dev.tend.notification.sms.SmsSegments;
 import dev.tend.notification.template.EmailFooter;
@@ -17,11 +18,13 @@ import dev.tend.notification.template.MessageData;
 import dev.tend.notification.template.MissingVariableException;
 import dev.tend.notification.template.RenderedMessage;
 import dev.tend.notification.template.TemplateCatalog;
+import dev.tend.notification.template.TemplateVariables;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -38,13 +41,15 @@ public class NotificationIntake {
 
     private final TemplateCatalog templates;
     private final UnsubscribeTokens unsubscribeTokens;
+    private final RatingLinks ratingLinks;
     private final StatusEvents statusEvents;
     private final NotificationConfig config;
     private final Clock clock;
 
-    public NotificationIntake(TemplateCatalog templates, UnsubscribeTokens unsubscribeTokens, StatusEvents statusEvents,
-                              NotificationConfig config, Clock clock) {
+    public NotificationIntake(TemplateCatalog templates, UnsubscribeTokens unsubscribeTokens, RatingLinks ratingLinks,
+                              StatusEvents statusEvents, NotificationConfig config, Clock clock) {
         this.templates = templates;
+        this.ratingLinks = ratingLinks;
         this.unsubscribeTokens = unsubscribeTokens;
         this.statusEvents = statusEvents;
         this.config = config;
@@ -118,6 +123,9 @@ public class NotificationIntake {
     }
 
     private Optional<String> render(Notification notification, Channel channel, MessageData data) {
+        if (channel == Channel.EMAIL) {
+            data = withRatingLinks(notification, data);
+        }
         Optional<TemplateCatalog.Source> source = templates.resolve(channel, notification.templateKey, notification.locale);
         if (source.isEmpty()) {
             return Optional.of("no " + channel + " template '" + notification.templateKey + "'");
@@ -146,6 +154,15 @@ public class NotificationIntake {
             notification.bodyText = message.text().strip();
         }
         return Optional.empty();
+    }
+
+    /** Every email can carry one-click rating links; only the templates that ask for them (feedback requests) show them. */
+    private MessageData withRatingLinks(Notification notification, MessageData data) {
+        Map<String, String> withLinks = new HashMap<>(data.personalisation());
+        for (int rating = 1; rating <= 5; rating++) {
+            withLinks.put(TemplateVariables.RATING_URL + rating, ratingLinks.link(notification.id, rating, clock.instant()));
+        }
+        return new MessageData(withLinks, data.pets(), data.recipientLocale(), data.recipientZone(), data.recipientCountry());
     }
 
     /** Where the recipient lives, for formatting phone numbers: the postal address's country, else the locale's. */

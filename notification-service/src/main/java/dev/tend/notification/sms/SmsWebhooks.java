@@ -5,12 +5,16 @@ import dev.tend.contracts.notification.DeliveryStatus;
 import dev.tend.notification.Notification;
 import dev.tend.notification.consent.OptOuts;
 import dev.tend.notification.consent.Suppressions;
+import dev.tend.notification.inbound.InboundMessages;
 import dev.tend.notification.service.StatusEvents;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -28,14 +32,16 @@ public class SmsWebhooks {
     private final Suppressions suppressions;
     private final OptOuts optOuts;
     private final SmsReplies replies;
+    private final InboundMessages inboundMessages;
     private final Clock clock;
 
     public SmsWebhooks(StatusEvents statusEvents, Suppressions suppressions, OptOuts optOuts, SmsReplies replies,
-                       Clock clock) {
+                       InboundMessages inboundMessages, Clock clock) {
         this.statusEvents = statusEvents;
         this.suppressions = suppressions;
         this.optOuts = optOuts;
         this.replies = replies;
+        this.inboundMessages = inboundMessages;
         this.clock = clock;
     }
 
@@ -75,11 +81,19 @@ public class SmsWebhooks {
         }
     }
 
-    /** @return the reply to text back, if any */
-    public Optional<String> inbound(String from, String body) {
-        if (from == null || body == null) {
+    /**
+     * A text from a customer: a keyword (STOP, START, HELP) acts at once; anything else is stored and, when its
+     * number is known, published for staff to read.
+     *
+     * @return the reply to text back, if any
+     */
+    public Optional<String> inbound(Map<String, String> form) {
+        String from = form.get("From");
+        String body = form.get("Body");
+        if (from == null || (body == null && form.get("NumMedia") == null)) {
             return Optional.empty();
         }
+        body = body == null ? "" : body;
         String keyword = body.strip().split("\\s+", 2)[0].toUpperCase(Locale.ROOT).replaceAll("[^A-Z]", "");
         if (STOP_WORDS.contains(keyword)) {
             optOuts.smsStop(from.strip());
@@ -92,7 +106,27 @@ public class SmsWebhooks {
         if (HELP_WORDS.contains(keyword)) {
             return Optional.of(replies.help(from.strip()));
         }
+        String sid = Optional.ofNullable(form.get("MessageSid")).orElse(form.get("SmsSid"));
+        if (sid == null) {
+            return Optional.empty();
+        }
+        inboundMessages.receive(InboundMessages.Incoming.reply(Channel.SMS, sid, from.strip(), form.get("To"), null,
+                body.strip(), media(form), null));
         return Optional.empty();
+    }
+
+    /** MMS pictures stay at the provider: their URLs are kept as links. */
+    private static List<InboundMessages.NewAttachment> media(Map<String, String> form) {
+        int count = parse(form.get("NumMedia"));
+        List<InboundMessages.NewAttachment> media = new ArrayList<>();
+        for (int i = 0; i < Math.min(count, 10); i++) {
+            String url = form.get("MediaUrl" + i);
+            if (url != null && !url.isBlank()) {
+                String type = Optional.ofNullable(form.get("MediaContentType" + i)).orElse("application/octet-stream");
+                media.add(new InboundMessages.NewAttachment(url.replaceAll(".*/", ""), type, 0, null, url));
+            }
+        }
+        return media;
     }
 
     private static int parse(String code) {

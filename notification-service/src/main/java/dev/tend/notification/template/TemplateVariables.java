@@ -27,6 +27,12 @@ public final class TemplateVariables {
 
     public static final List<String> DERIVED = List.of("pets", "pet", "signature");
 
+    /**
+     * Set by notification-service for every email: {@code ratingUrl1} … {@code ratingUrl5}, the signed one-click
+     * rating links of that very message.
+     */
+    public static final String RATING_URL = "ratingUrl";
+
     public static final List<String> CLINIC = List.of("clinicName", "clinicPhone", "clinicAddress", "clinicSignature");
 
     /** Personalisation values that are ISO-8601 dates and reach templates as {@link HumanDate}s. */
@@ -51,6 +57,9 @@ public final class TemplateVariables {
         sample.put("visitedAt", "2026-03-14T14:30:00Z");
         sample.put("recheckDate", "2026-04-11");
         sample.put("staffMember", "Dr. Sam Ortiz");
+        for (int rating = 1; rating <= 5; rating++) {
+            sample.put(RATING_URL + rating, "https://example.com/rate/sample-" + rating);
+        }
         SAMPLE = Map.copyOf(sample);
     }
 
