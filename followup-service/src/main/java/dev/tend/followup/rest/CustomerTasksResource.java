@@ -21,6 +21,7 @@ import java.net.URI;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -56,10 +57,11 @@ public class CustomerTasksResource {
                                         @RestQuery @DefaultValue("0") int page, @RestQuery @DefaultValue("200") int size) {
         List<TaskEvent> events = TaskEvent.<TaskEvent>find("customerId", Sort.by("at").and("id"), customerId)
                 .page(Page.of(requirePage(page), requireSize(size))).list();
-        Map<UUID, FollowupTask> tasks = events.isEmpty() ? Map.of()
-                : FollowupTask.<FollowupTask>list("id in ?1", events.stream().map(e -> e.taskId).distinct().toList()).stream()
+        List<UUID> taskIds = events.stream().map(e -> e.taskId).filter(Objects::nonNull).distinct().toList();
+        Map<UUID, FollowupTask> tasks = taskIds.isEmpty() ? Map.of()
+                : FollowupTask.<FollowupTask>list("id in ?1", taskIds).stream()
                 .collect(Collectors.toMap(t -> t.id, Function.identity()));
-        return events.stream().map(e -> TimelineEntry.of(e, tasks.get(e.taskId))).toList();
+        return events.stream().map(e -> TimelineEntry.of(e, e.taskId == null ? null : tasks.get(e.taskId))).toList();
     }
 
     /** Records an answer to "how are we doing?"; a low rating puts a resolution call on the worklist. */

@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import java.time.Clock;
+import java.util.UUID;
 
 /** Writes the household's timeline: every change to a task, with the reason, in the change's transaction. */
 @ApplicationScoped
@@ -25,6 +26,14 @@ public class Timeline {
     public static final String COMPLETED = "COMPLETED";
     public static final String SNOOZED = "SNOOZED";
     public static final String ASSIGNED = "ASSIGNED";
+    /** Planning passed over a channel the step prefers (no consent, no contact point) for the next usable one. */
+    public static final String CHANNEL_SKIPPED = "CHANNEL_SKIPPED";
+    /** Re-planned after the household changed: new times in its new zone. */
+    public static final String RESCHEDULED = "RESCHEDULED";
+    /** The household changed (zone, consent, channels, contact points, address); no task. */
+    public static final String HOUSEHOLD_CHANGED = "HOUSEHOLD_CHANGED";
+    /** An event whose matching rules planned nothing, and why; no task. */
+    public static final String NOT_PLANNED = "NOT_PLANNED";
 
     private final Clock clock;
     private final TaskMetrics metrics;
@@ -42,6 +51,18 @@ public class Timeline {
         event.at = clock.instant();
         event.kind = kind;
         event.channel = task.channel;
+        event.detail = detail;
+        event.persist();
+        metrics.decided(kind);
+    }
+
+    /** A line about the household rather than one task: a change to it, or an event that planned nothing. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void note(UUID customerId, String kind, String detail) {
+        TaskEvent event = new TaskEvent();
+        event.customerId = customerId;
+        event.at = clock.instant();
+        event.kind = kind;
         event.detail = detail;
         event.persist();
         metrics.decided(kind);
