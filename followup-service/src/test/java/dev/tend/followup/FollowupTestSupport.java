@@ -77,6 +77,12 @@ abstract class FollowupTestSupport {
         return tasks(customerId).stream().filter(t -> t.templateKey.equals(templateKey)).toList();
     }
 
+    /** The household's own timeline lines: changes to it, events that planned nothing. */
+    static List<TaskEvent> householdTimeline(UUID customerId) {
+        return QuarkusTransaction.requiringNew().call(() ->
+                TaskEvent.<TaskEvent>list("customerId = ?1 and taskId is null order by id", customerId));
+    }
+
     static List<TaskEvent> timeline(UUID taskId) {
         return QuarkusTransaction.requiringNew().call(() -> TaskEvent.<TaskEvent>list("taskId = ?1 order by id", taskId));
     }
