@@ -173,7 +173,7 @@ class CareRulesTest extends FollowupTestSupport {
         setClock("2026-01-01T12:00", LONDON);
         UUID customerId = UUID.randomUUID();
         UUID petId = UUID.randomUUID();
-        apply(household(customerId).consents(Channel.EMAIL, Channel.SMS, Channel.POST).tags("key-client").registered(),
+        apply(household(customerId).consents(Channel.EMAIL, Channel.SMS, Channel.POST, Channel.PHONE).tags("key-client").registered(),
                 petRegistered(pet(customerId, petId, "Rex", null)));
         assertEquals(at("2026-04-01T11:00", LONDON), task(customerId, "relationship-checkin").dueAt);
 
