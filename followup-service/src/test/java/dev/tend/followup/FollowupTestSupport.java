@@ -9,12 +9,14 @@ import dev.tend.followup.service.TaskFiring;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.inject.Inject;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
@@ -55,11 +57,18 @@ abstract class FollowupTestSupport {
         notificationStatus.consume(Events.write(envelope));
     }
 
-    /** Fires everything due now; the application's own scheduler may take some of it, which is just as good. */
+    /**
+     * Fires everything due now; the application's own scheduler may take some of it, which is just as good, but
+     * then the tasks it holds are passed over (SKIP LOCKED): wait until it has settled them too.
+     */
     void fireDue() {
-        while (firing.fireDue(500) > 0) {
-            // Full batches mean more may be waiting.
-        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            while (firing.fireDue(500) > 0) {
+                // Full batches mean more may be waiting.
+            }
+            return QuarkusTransaction.requiringNew().call(() ->
+                    FollowupTask.count("status = ?1 and dueAt <= ?2", FollowupTask.Status.PENDING, clock.instant())) == 0;
+        });
     }
 
     static List<FollowupTask> tasks(UUID customerId) {
