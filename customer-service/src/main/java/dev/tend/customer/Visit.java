@@ -35,6 +35,8 @@ public class Visit extends PanacheEntityBase {
     public String notes;
     public String outcome;
     public String status;
+    /** Recorded as history (an import, a backlog): nothing is followed up from it. */
+    public boolean imported;
     @Column(name = "cancel_reason")
     public String cancelReason;
     @Column(name = "created_at")

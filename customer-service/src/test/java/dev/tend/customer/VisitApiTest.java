@@ -3,6 +3,7 @@ package dev.tend.customer;
 import dev.tend.contracts.EventEnvelope;
 import dev.tend.contracts.Topics;
 import dev.tend.customer.Visit;
+import dev.tend.testsupport.EventSchemas;
 import dev.tend.testsupport.KafkaTestClient;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -49,6 +50,29 @@ class VisitApiTest {
         List<EventEnvelope> events = KafkaTestClient.eventsFor(Topics.CUSTOMER_EVENTS, customerId, Duration.ofSeconds(30),
                 found -> found.size() >= 3);
         assertEquals(1, events.stream().filter(e -> e.type().equals("VisitRecorded")).count());
+    }
+
+    @Test
+    void shouldCarryTheImportFlagOfAVisitRecordedAsHistoryOnItsEvents() {
+        UUID customerId = Fixtures.registerCustomer("Lin Mei");
+        Map<String, Object> history = Fixtures.surgery(customerId, null);
+        history.put("imported", true);
+        String importedId = given().contentType(ContentType.JSON).body(history).when().post("/visits")
+                .then().statusCode(201).body("imported", equalTo(true)).extract().path("id");
+        String liveId = given().contentType(ContentType.JSON).body(Fixtures.surgery(customerId, null)).when().post("/visits")
+                .then().statusCode(201).body("imported", equalTo(false)).extract().path("id");
+
+        List<EventEnvelope> visits = KafkaTestClient.eventsFor(Topics.CUSTOMER_EVENTS, customerId, Duration.ofSeconds(30),
+                found -> found.stream().filter(e -> e.type().equals("VisitRecorded")).count() == 2).stream()
+                .filter(e -> e.type().equals("VisitRecorded")).toList();
+        EventEnvelope imported = visits.stream().filter(e -> e.data().path("visit").path("visitId").asText().equals(importedId))
+                .findFirst().orElseThrow();
+        EventEnvelope live = visits.stream().filter(e -> e.data().path("visit").path("visitId").asText().equals(liveId))
+                .findFirst().orElseThrow();
+        assertEquals(true, imported.data().path("visit").path("imported").asBoolean());
+        assertEquals(false, live.data().path("visit").path("imported").asBoolean(false));
+        EventSchemas.assertConforms(Topics.CUSTOMER_EVENTS, imported);
+        EventSchemas.assertConforms(Topics.CUSTOMER_EVENTS, live);
     }
 
     @Test

@@ -8,9 +8,11 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
 
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -63,6 +65,12 @@ public class FollowupTask extends PanacheEntityBase {
     public boolean serviceMessage;
     @Column(name = "quiet_in_bereavement")
     public boolean quietInBereavement;
+    /** Fits a household grieving the pet it is about: the only kind of touch about a deceased or rehomed pet. */
+    @Column(name = "fits_bereavement")
+    public boolean fitsBereavement;
+    /** The local date and time the step names, in the zone it was timed in; null when it names none. */
+    @Column(name = "local_due")
+    public LocalDateTime localDue;
     @Column(name = "cancel_on")
     public String cancelOn = "";
     @Enumerated(EnumType.STRING)
@@ -103,6 +111,13 @@ public class FollowupTask extends PanacheEntityBase {
     public Instant createdAt;
     @Version
     public long version;
+    /** What planning decided besides the plan itself (a channel skipped, a hold), written to the timeline with it. */
+    @Transient
+    public final List<PlanNote> planNotes = new ArrayList<>();
+
+    /** A line for the timeline, decided before the task was saved. */
+    public record PlanNote(String kind, String detail) {
+    }
 
     public Channel channel() {
         return Channel.valueOf(channel);

@@ -33,5 +33,7 @@ public class Visit extends PanacheEntityBase {
     public String outcome;
     public String notes;
     public boolean cancelled;
+    /** Recorded as history (an import, a backlog): kept for the record, nothing is planned from it. */
+    public boolean imported;
     public long version;
 }

@@ -12,6 +12,7 @@ import dev.tend.contracts.customer.CustomerUpdated;
 import dev.tend.contracts.customer.PetDied;
 import dev.tend.contracts.customer.PetRegistered;
 import dev.tend.contracts.customer.PetSnapshot;
+import dev.tend.contracts.customer.PetUpdated;
 import dev.tend.contracts.customer.VisitCancelled;
 import dev.tend.contracts.customer.VisitCorrected;
 import dev.tend.contracts.customer.VisitRecorded;
@@ -70,6 +71,11 @@ final class CustomerEventFixtures {
             return this;
         }
 
+        Household phone(String phone) {
+            this.phone = phone;
+            return this;
+        }
+
         Household email(String email) {
             this.email = email;
             return this;
@@ -103,7 +109,8 @@ final class CustomerEventFixtures {
         }
 
         CustomerSnapshot snapshot() {
-            return new CustomerSnapshot(customerId, name, email == null ? List.of() : List.of(email), List.of(phone), address,
+            return new CustomerSnapshot(customerId, name, email == null ? List.of() : List.of(email),
+                    phone == null ? List.of() : List.of(phone), address,
                     timezone, "en-GB", preferred, List.copyOf(consents), tags, version);
         }
 
@@ -129,6 +136,12 @@ final class CustomerEventFixtures {
         return Events.envelope(new PetRegistered(pet), pet.customerId(), Instant.now(), null);
     }
 
+    static EventEnvelope petRehomed(PetSnapshot pet) {
+        PetSnapshot rehomed = new PetSnapshot(pet.petId(), pet.customerId(), pet.name(), pet.species(), pet.breed(), pet.birthDate(),
+                "rehomed", null, pet.photoUrl(), pet.version() + 1);
+        return Events.envelope(new PetUpdated(rehomed), pet.customerId(), Instant.now(), null);
+    }
+
     static EventEnvelope petDied(PetSnapshot pet, LocalDate diedOn) {
         PetSnapshot dead = new PetSnapshot(pet.petId(), pet.customerId(), pet.name(), pet.species(), pet.breed(), pet.birthDate(),
                 "deceased", diedOn, pet.photoUrl(), pet.version() + 1);
@@ -147,6 +160,14 @@ final class CustomerEventFixtures {
     record VisitFixture(VisitSnapshot visit) {
         EventEnvelope recorded() {
             return Events.envelope(new VisitRecorded(visit), visit.customerId(), Instant.now(), "corr-" + visit.visitId());
+        }
+
+        /** Recorded by a practice system as history (an import, a backlog). */
+        EventEnvelope imported() {
+            VisitSnapshot history = new VisitSnapshot(visit.visitId(), visit.customerId(), visit.petId(), visit.visitType(),
+                    visit.reason(), visit.staffMember(), visit.visitedAt(), visit.recheckDate(), visit.outcome(), visit.notes(),
+                    visit.version(), true);
+            return Events.envelope(new VisitRecorded(history), visit.customerId(), Instant.now(), "corr-" + visit.visitId());
         }
 
         EventEnvelope corrected(String visitType, LocalDate recheckDate) {

@@ -55,7 +55,10 @@ abstract class FollowupTestSupport {
         notificationStatus.consume(Events.write(envelope));
     }
 
-    /** Fires everything due now; the application's own scheduler may take some of it, which is just as good. */
+    /**
+     * Fires everything due now; the application's own scheduler may take some of it, which is just as good, but
+     * then the tasks it holds are passed over (SKIP LOCKED): wait until it has settled them too.
+     */
     void fireDue() {
         while (firing.fireDue(500) > 0) {
             // Full batches mean more may be waiting.
@@ -92,6 +95,12 @@ abstract class FollowupTestSupport {
 
     static List<FollowupTask> tasks(UUID customerId, String templateKey) {
         return tasks(customerId).stream().filter(t -> t.templateKey.equals(templateKey)).toList();
+    }
+
+    /** The household's own timeline lines: changes to it, events that planned nothing. */
+    static List<TaskEvent> householdTimeline(UUID customerId) {
+        return QuarkusTransaction.requiringNew().call(() ->
+                TaskEvent.<TaskEvent>list("customerId = ?1 and taskId is null order by id", customerId));
     }
 
     static List<TaskEvent> timeline(UUID taskId) {

@@ -14,6 +14,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.notNullValue;
 
 /** Playbooks over REST: list, create, update as a new version, validate, dry-run. */
 @QuarkusTest
@@ -85,6 +86,27 @@ class PlaybookApiTest extends FollowupTestSupport {
         given().contentType(ContentType.JSON).body(playbook("dental-ok", "recheck-reminder", 1))
                 .when().post("/playbooks/validate")
                 .then().statusCode(200).body("valid", equalTo(true)).body("violations", hasSize(0));
+    }
+
+    @Test
+    void shouldRejectAFreshnessLimitThatCannotApplyAndACheerfulStepClaimingToFitABereavement() {
+        given().contentType(ContentType.JSON).body(Map.of("key", "care", "rules", List.of(Map.of("key", "r",
+                        "trigger", Map.of("event", "VISIT_RECORDED", "hasRecheckDate", true),
+                        "steps", List.of(
+                                Map.of("key", "a", "channels", List.of("SMS"), "templateKey", "recheck-reminder", "priority", "CLINICAL",
+                                        "timing", Map.of("anchor", "RECHECK_DATE", "days", -2, "freshFor", "P3D")),
+                                Map.of("key", "b", "channels", List.of("EMAIL"), "templateKey", "feedback-request", "priority", "FEEDBACK",
+                                        "timing", Map.of("anchor", "EVENT", "freshFor", "-PT1H"), "fitsBereavement", true))))))
+                .when().post("/playbooks/validate")
+                .then().statusCode(200)
+                .body("valid", equalTo(false))
+                .body("violations.field", equalTo(List.of("rules[0].steps[0].timing.freshFor",
+                        "rules[0].steps[1].timing.freshFor", "rules[0].steps[1].fitsBereavement")));
+
+        given().when().get("/playbooks/default-veterinary").then().statusCode(200)
+                .body("definition.rules.find { it.key == 'visit-thank-you' }.steps[0].timing.freshFor", notNullValue())
+                .body("definition.rules.find { it.key == 'feedback' }.steps[0].timing.freshFor", notNullValue())
+                .body("definition.rules.find { it.key == 'pet-died' }.steps.fitsBereavement", equalTo(List.of(true, true)));
     }
 
     @Test

@@ -18,5 +18,7 @@ public record NewVisit(
         @NotNull OffsetDateTime visitedAt,
         LocalDate recheckDate,
         @Size(max = 4000) String notes,
-        @Size(max = 500) String outcome) {
+        @Size(max = 500) String outcome,
+        // History recorded after the fact (an import, a backlog): kept everywhere, followed up nowhere.
+        Boolean imported) {
 }

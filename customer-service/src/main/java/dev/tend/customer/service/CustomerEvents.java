@@ -77,6 +77,7 @@ public class CustomerEvents {
     public static VisitSnapshot snapshot(Visit visit, Customer customer) {
         return new VisitSnapshot(visit.id, visit.customerId, visit.petId, visit.visitType, visit.reason,
                 visit.staffMember, visit.visitedAt.atZone(ZoneId.of(customer.timezone)).toOffsetDateTime(),
-                visit.recheckDate, visit.outcome, visit.notes, visit.version);
+                visit.recheckDate, visit.outcome, visit.notes, visit.version,
+                visit.imported ? Boolean.TRUE : null);
     }
 }

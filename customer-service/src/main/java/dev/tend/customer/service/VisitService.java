@@ -56,6 +56,7 @@ public class VisitService {
         visit.recheckDate = input.recheckDate();
         visit.notes = input.notes();
         visit.outcome = input.outcome();
+        visit.imported = Boolean.TRUE.equals(input.imported());
         visit.status = Visit.RECORDED;
         visit.createdAt = clock.instant();
         visit.updatedAt = visit.createdAt;

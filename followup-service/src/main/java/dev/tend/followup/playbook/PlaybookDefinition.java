@@ -43,12 +43,20 @@ public record PlaybookDefinition(String key, String name, Boolean enabled, List<
      * @param serviceMessage     about care the household just received: sent unless the channel was explicitly
      *                           refused, where any other touch needs an explicit opt-in
      * @param team               who makes the call (CALL steps); the clinic's default team when absent
+     * @param fitsBereavement    fits a household grieving the pet it is about: the only kind of step planned or sent
+     *                           about a deceased or rehomed pet. Absent: true for SYMPATHY steps, false for others
      */
     public record Step(String key, List<Channel> channels, String templateKey, Priority priority, Timing timing,
-                       List<CancelCause> cancelOn, Boolean quietInBereavement, Boolean serviceMessage, String team) {
+                       List<CancelCause> cancelOn, Boolean quietInBereavement, Boolean serviceMessage, String team,
+                       Boolean fitsBereavement) {
 
+        /** Relationship, feedback and birthday touches always wait out a bereavement, flagged or not. */
         public boolean quietInBereavementOrFalse() {
-            return Boolean.TRUE.equals(quietInBereavement);
+            return Boolean.TRUE.equals(quietInBereavement) || (priority != null && priority.cheerful());
+        }
+
+        public boolean fitsBereavementOrDefault() {
+            return fitsBereavement != null ? fitsBereavement : priority == Priority.SYMPATHY;
         }
 
         public boolean serviceMessageOrFalse() {
@@ -63,9 +71,12 @@ public record PlaybookDefinition(String key, String name, Boolean enabled, List<
      *
      * @param offsetSetting  a named setting to use as offset instead of {@code offset}: {@code visit-thank-you-delay}
      * @param expireAtAnchor the step is pointless once its anchor passed (a reminder after the recheck)
+     * @param freshFor       EVENT anchor only: the step answers a recent event (a thank-you, a next-day call, a
+     *                       feedback request), so an event older than this when it becomes known plans nothing.
+     *                       Absent: no limit
      */
     public record Timing(Anchor anchor, Integer days, Boolean businessDays, Duration offset, String offsetSetting,
-                         LocalTime at, Window window, Boolean expireAtAnchor) {
+                         LocalTime at, Window window, Boolean expireAtAnchor, Duration freshFor) {
 
         public int daysOrZero() {
             return days == null ? 0 : days;
@@ -90,6 +101,11 @@ public record PlaybookDefinition(String key, String name, Boolean enabled, List<
 
         /** Sympathy and clinical touches are never held back by household caps. */
         public boolean capped() {
+            return rank() > CLINICAL.rank();
+        }
+
+        /** Relationship, feedback and birthday touches: out of place while a household grieves. */
+        public boolean cheerful() {
             return rank() > CLINICAL.rank();
         }
     }

@@ -163,6 +163,16 @@ public final class PlaybookValidator {
         if (timing.offsetSetting() != null && !VISIT_THANK_YOU_DELAY.equals(timing.offsetSetting())) {
             violations.add(new Violation(at + ".timing.offsetSetting", "the only setting is '" + VISIT_THANK_YOU_DELAY + "'"));
         }
+        if (timing.freshFor() != null) {
+            if (timing.freshFor().isNegative() || timing.freshFor().isZero()) {
+                violations.add(new Violation(at + ".timing.freshFor", "a positive duration, e.g. PT24H or P14D"));
+            } else if (timing.anchor() != Anchor.EVENT) {
+                violations.add(new Violation(at + ".timing.freshFor", "applies to steps anchored on the EVENT only"));
+            }
+        }
+        if (Boolean.TRUE.equals(step.fitsBereavement()) && step.priority() != null && step.priority().cheerful()) {
+            violations.add(new Violation(at + ".fitsBereavement", "a " + step.priority() + " step never fits a bereavement"));
+        }
         if (timing.offset() != null && timing.offset().isNegative() && timing.anchor() == Anchor.EVENT) {
             violations.add(new Violation(at + ".timing.offset", "a step cannot fire before the event that plans it"));
         }

@@ -6,7 +6,10 @@ import dev.tend.followup.TaskEvent;
 import java.time.Instant;
 import java.util.UUID;
 
-/** One line of the "why / why not" view: what happened to which task, on which channel, and why. */
+/**
+ * One line of the "why / why not" view: what happened to which task, on which channel, and why. A line about the
+ * household itself (a move, a consent change, a visit that planned nothing) has no task.
+ */
 public record TimelineEntry(Instant at, UUID taskId, String rule, String templateKey, String kind, String channel,
                            String detail, String taskStatus, String deliveryStatus) {
 

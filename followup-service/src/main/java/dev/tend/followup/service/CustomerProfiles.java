@@ -16,13 +16,17 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -35,6 +39,48 @@ public class CustomerProfiles {
 
     /** The latest consent on one channel. */
     public record ConsentState(boolean granted, Instant changedAt) {
+    }
+
+    /** What decides when and how a household can be reached; a change to any of it re-plans its pending tasks. */
+    public record Reachability(String timezone, String email, String phone, String postalAddress, String preferredChannels,
+                               Map<String, Boolean> consents) {
+
+        public static Reachability of(CustomerProfile profile) {
+            Map<String, Boolean> granted = new TreeMap<>();
+            CustomerProfiles.consents(profile).forEach((channel, state) -> granted.put(channel, state.granted()));
+            return new Reachability(profile.timezone, profile.email, profile.phone, profile.postalAddress,
+                    profile.preferredChannels == null ? "" : profile.preferredChannels, granted);
+        }
+
+        /** What changed from this to {@code now}, in words for the timeline; empty when nothing did. */
+        public List<String> changesTo(Reachability now) {
+            List<String> changes = new ArrayList<>();
+            if (!Objects.equals(timezone, now.timezone)) {
+                changes.add("moved from " + timezone + " to " + now.timezone);
+            }
+            if (!Objects.equals(email, now.email)) {
+                changes.add(now.email == null ? "email address removed" : "email address changed");
+            }
+            if (!Objects.equals(phone, now.phone)) {
+                changes.add(now.phone == null ? "phone number removed" : "phone number changed");
+            }
+            if (!Objects.equals(postalAddress, now.postalAddress)) {
+                changes.add(now.postalAddress == null ? "postal address removed" : "postal address changed");
+            }
+            if (!Objects.equals(preferredChannels, now.preferredChannels)) {
+                changes.add("preferred channels [" + preferredChannels + "] -> [" + now.preferredChannels + "]");
+            }
+            Set<String> channels = new TreeSet<>(consents.keySet());
+            channels.addAll(now.consents.keySet());
+            for (String channel : channels) {
+                Boolean was = consents.get(channel);
+                Boolean is = now.consents.get(channel);
+                if (!Objects.equals(was, is)) {
+                    changes.add("consent to " + channel + (Boolean.TRUE.equals(is) ? " granted" : " withdrawn"));
+                }
+            }
+            return changes;
+        }
     }
 
     /** @return false when the snapshot is older than what is known */
@@ -55,10 +101,15 @@ public class CustomerProfiles {
         profile.locale = snapshot.locale();
         profile.preferredChannels = snapshot.preferredChannels() == null ? ""
                 : snapshot.preferredChannels().stream().map(Channel::name).collect(Collectors.joining(","));
-        Map<String, ConsentState> consents = new LinkedHashMap<>();
+        // Per channel the newest decision wins, whichever event carried it: a snapshot taken before a STOP that
+        // arrives after it (a redelivery, a replay) does not grant the channel again.
+        Map<String, ConsentState> consents = profile.consents == null ? new LinkedHashMap<>() : consents(profile);
         if (snapshot.consents() != null) {
             for (Consent consent : snapshot.consents()) {
-                consents.put(consent.channel().name(), new ConsentState(consent.granted(), consent.changedAt()));
+                ConsentState known = consents.get(consent.channel().name());
+                if (known == null || !newer(known, consent)) {
+                    consents.put(consent.channel().name(), new ConsentState(consent.granted(), consent.changedAt()));
+                }
             }
         }
         profile.consents = write(consents);
@@ -73,13 +124,16 @@ public class CustomerProfiles {
     public boolean apply(CustomerProfile profile, Consent consent) {
         Map<String, ConsentState> consents = consents(profile);
         ConsentState known = consents.get(consent.channel().name());
-        if (known != null && known.changedAt() != null && consent.changedAt() != null
-                && known.changedAt().isAfter(consent.changedAt())) {
+        if (known != null && newer(known, consent)) {
             return false;
         }
         consents.put(consent.channel().name(), new ConsentState(consent.granted(), consent.changedAt()));
         profile.consents = write(consents);
         return true;
+    }
+
+    private static boolean newer(ConsentState known, Consent consent) {
+        return known.changedAt() != null && consent.changedAt() != null && known.changedAt().isAfter(consent.changedAt());
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -125,6 +179,7 @@ public class CustomerProfiles {
         visit.outcome = snapshot.outcome();
         visit.notes = snapshot.notes();
         visit.cancelled = cancelled;
+        visit.imported = visit.imported || snapshot.asHistory();
         visit.version = snapshot.version();
         visit.persist();
         return Optional.of(visit);

@@ -29,6 +29,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -54,12 +55,17 @@ public class FollowupPlanner {
 
     private final ClinicCalendar calendar;
     private final Timeline timeline;
+    private final BereavementPolicy bereavement;
+    private final FreshnessPolicy freshness;
     private final FollowupConfig config;
     private final Clock clock;
 
-    public FollowupPlanner(ClinicCalendar calendar, Timeline timeline, FollowupConfig config, Clock clock) {
+    public FollowupPlanner(ClinicCalendar calendar, Timeline timeline, BereavementPolicy bereavement, FreshnessPolicy freshness,
+                           FollowupConfig config, Clock clock) {
         this.calendar = calendar;
         this.timeline = timeline;
+        this.bereavement = bereavement;
+        this.freshness = freshness;
         this.config = config;
         this.clock = clock;
     }
@@ -121,6 +127,7 @@ public class FollowupPlanner {
         task.windowKind = window.name();
         task.serviceMessage = step.serviceMessageOrFalse();
         task.quietInBereavement = step.quietInBereavementOrFalse();
+        task.fitsBereavement = step.fitsBereavementOrDefault();
         task.cancelOn = step.cancelOn() == null ? ""
                 : step.cancelOn().stream().map(CancelCause::name).collect(Collectors.joining(","));
         task.team = task.isCall() ? (step.team() != null ? step.team() : config.clinic().defaultTeam()) : null;
@@ -130,6 +137,12 @@ public class FollowupPlanner {
         task.createdAt = now;
         task.status = Status.PENDING;
         schedule(task, step, context, window);
+        Optional<String> stale = freshness.stale(step.timing(), context.eventAt(), now);
+        if (stale.isPresent()) {
+            task.status = Status.EXPIRED;
+            task.statusReason = stale.get();
+            return task;
+        }
         settleIfPointless(task, customer, now);
         return task;
     }
@@ -152,6 +165,8 @@ public class FollowupPlanner {
         if (offset != null) {
             due = due.plus(offset);
         }
+        // A named local time stays that local time wherever the household moves; one relative to the event does not.
+        task.localDue = timing.at() != null ? due.toLocalDateTime() : null;
         task.dueAt = calendar.nextAllowed(due.toInstant(), window, zone);
         if (Boolean.TRUE.equals(timing.expireAtAnchor())) {
             // The last day it can still go: before the anchor day, or (a card) the last posting day that arrives in time.
@@ -160,15 +175,8 @@ public class FollowupPlanner {
     }
 
     private void settleIfPointless(FollowupTask task, CustomerProfile customer, Instant now) {
-        if (task.quietInBereavement && customer.bereavedUntil != null && task.dueAt.isBefore(customer.bereavedUntil)) {
-            if (task.repeatEvery != null) {
-                task.dueAt = calendar.nextAllowed(customer.bereavedUntil, Window.valueOf(task.windowKind),
-                        task.isCall() ? calendar.clinicZone() : ZoneId.of(customer.timezone));
-            } else {
-                task.status = Status.SUPPRESSED;
-                task.statusReason = "the household is in bereavement until " + customer.bereavedUntil;
-                return;
-            }
+        if (!bereavement.applyToPlan(task, bereavement.decide(task, customer, task.dueAt))) {
+            return;
         }
         if (task.expiresAt != null && !now.isBefore(task.expiresAt)) {
             task.status = Status.EXPIRED;
@@ -180,6 +188,10 @@ public class FollowupPlanner {
             String problem = CustomerProfiles.unusable(customer, channel, task.serviceMessage);
             if (problem == null) {
                 task.channel = channel.name();
+                if (!problems.isEmpty()) {
+                    task.planNotes.add(new FollowupTask.PlanNote(Timeline.CHANNEL_SKIPPED,
+                            String.join("; ", problems) + ": planned on " + channel));
+                }
                 return;
             }
             problems.add(channel + ": " + problem);
@@ -210,6 +222,9 @@ public class FollowupPlanner {
             task.persist();
             timeline.record(task, Timeline.PLANNED, task.rule + " (" + task.playbookKey + " v" + task.playbookVersion
                     + "), due " + task.dueAt + (task.expiresAt == null ? "" : ", expires " + task.expiresAt));
+            for (FollowupTask.PlanNote note : task.planNotes) {
+                timeline.record(task, note.kind(), note.detail());
+            }
             if (task.status != Status.PENDING) {
                 timeline.record(task, task.status.name(), task.statusReason);
             }

@@ -15,6 +15,8 @@ import dev.tend.followup.Touch;
 import dev.tend.followup.Visit;
 import dev.tend.followup.playbook.PlaybookDefinition.CancelCause;
 import dev.tend.followup.playbook.PlaybookDefinition.TriggerEvent;
+import dev.tend.followup.playbook.PlaybookDefinition.Window;
+import dev.tend.followup.service.CustomerProfiles.Reachability;
 import dev.tend.followup.playbook.Playbooks;
 import dev.tend.followup.service.FollowupPlanner.TriggerContext;
 import dev.tend.platform.messaging.Outbox;
@@ -24,6 +26,7 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -45,6 +48,8 @@ public class PlanChanges {
     private final FollowupPlanner planner;
     private final PeriodicPlanner periodic;
     private final TaskFiring firing;
+    private final BereavementPolicy bereavement;
+    private final ClinicCalendar calendar;
     private final Timeline timeline;
     private final TouchLedger touches;
     private final FollowupConfig config;
@@ -52,12 +57,15 @@ public class PlanChanges {
     private final Clock clock;
 
     public PlanChanges(CustomerProfiles profiles, Playbooks playbooks, FollowupPlanner planner, PeriodicPlanner periodic,
-                       TaskFiring firing, Timeline timeline, TouchLedger touches, FollowupConfig config, Outbox outbox, Clock clock) {
+                       TaskFiring firing, BereavementPolicy bereavement, ClinicCalendar calendar, Timeline timeline,
+                       TouchLedger touches, FollowupConfig config, Outbox outbox, Clock clock) {
         this.profiles = profiles;
         this.playbooks = playbooks;
         this.planner = planner;
         this.periodic = periodic;
         this.firing = firing;
+        this.bereavement = bereavement;
+        this.calendar = calendar;
         this.timeline = timeline;
         this.touches = touches;
         this.config = config;
@@ -66,12 +74,16 @@ public class PlanChanges {
     }
 
     public void onCustomer(CustomerSnapshot snapshot) {
-        Set<String> tagsBefore = Optional.ofNullable(profiles.find(snapshot.customerId())).map(CustomerProfiles::tags).orElse(Set.of());
+        CustomerProfile known = profiles.find(snapshot.customerId());
+        Set<String> tagsBefore = Optional.ofNullable(known).map(CustomerProfiles::tags).orElse(Set.of());
+        Reachability before = known == null ? null : Reachability.of(known);
         if (!profiles.apply(snapshot)) {
             return;
         }
         CustomerProfile customer = profiles.find(snapshot.customerId());
-        rerouteForConsent(customer);
+        if (before != null) {
+            followHousehold(customer, before);
+        }
         Set<String> tags = CustomerProfiles.tags(customer);
         if (!tags.equals(tagsBefore)) {
             cancelCadencesNoLongerTagged(customer, tags);
@@ -81,16 +93,17 @@ public class PlanChanges {
 
     public void onConsentChanged(ConsentChanged changed) {
         CustomerProfile customer = requireCustomer(changed.customerId(), "consent change");
+        Reachability before = Reachability.of(customer);
         if (profiles.apply(customer, changed.consent())) {
-            rerouteForConsent(customer);
+            followHousehold(customer, before);
         }
     }
 
     public void onPet(PetSnapshot snapshot) {
-        requireCustomer(snapshot.customerId(), "pet " + snapshot.petId());
+        CustomerProfile customer = requireCustomer(snapshot.customerId(), "pet " + snapshot.petId());
         Pet pet = profiles.apply(snapshot);
-        if (!Pet.ACTIVE.equals(pet.status) && !Pet.DECEASED.equals(pet.status)) {
-            cancelForPet(pet, pet.name + " is " + pet.status);
+        if (!Pet.ACTIVE.equals(pet.status)) {
+            reviewLiveTasks(customer);
         }
     }
 
@@ -99,20 +112,11 @@ public class PlanChanges {
         Pet pet = profiles.apply(snapshot);
         pet.status = Pet.DECEASED;
         Instant now = clock.instant();
-        cancelForPet(pet, pet.name + " died");
         Instant until = now.plus(Duration.ofDays(config.bereavementDays()));
         if (customer.bereavedUntil == null || customer.bereavedUntil.isBefore(until)) {
             customer.bereavedUntil = until;
         }
-        for (FollowupTask task : FollowupTask.<FollowupTask>list("customerId = ?1 and status = ?2 and quietInBereavement = true and dueAt < ?3",
-                customer.customerId, Status.PENDING, customer.bereavedUntil)) {
-            if (task.repeatEvery != null) {
-                task.dueAt = customer.bereavedUntil;
-                timeline.record(task, Timeline.DEFERRED, "to " + customer.bereavedUntil + ": the household is in bereavement");
-            } else {
-                timeline.settle(task, Status.SUPPRESSED, "the household is in bereavement until " + customer.bereavedUntil);
-            }
-        }
+        reviewLiveTasks(customer);
         planner.persist(planner.plan(playbooks.rulesFor(TriggerEvent.PET_DIED),
                 new TriggerContext(customer, List.of(pet), null, now, envelope.correlationId(), null)));
     }
@@ -127,6 +131,17 @@ public class PlanChanges {
         if (!visit.visitedAt.isAfter(clock.instant())) {
             touches.record(customer.customerId, visit.visitedAt, Touch.VISIT, null);
         }
+        if (visit.imported) {
+            // History keeps every read model true (the visit, the touch ledger, a recheck that happened) and starts nothing.
+            cancelRecheckSteps(customer, visit);
+            timeline.note(customer.customerId, Timeline.NOT_PLANNED, describe(visit) + " was recorded as history (imported): nothing is planned from it");
+            return;
+        }
+        cancelRecheckSteps(customer, visit);
+        planVisit(customer, visit, envelope.correlationId(), List.of());
+    }
+
+    private void cancelRecheckSteps(CustomerProfile customer, Visit visit) {
         if ("recheck".equalsIgnoreCase(visit.visitType) && visit.petId != null) {
             for (FollowupTask task : live("customerId = ?1 and status in ?2", customer.customerId)) {
                 if (task.pets().contains(visit.petId) && task.cancelledBy(CancelCause.RECHECK_VISIT.name())) {
@@ -134,7 +149,10 @@ public class PlanChanges {
                 }
             }
         }
-        planVisit(customer, visit, envelope.correlationId(), List.of());
+    }
+
+    private static String describe(Visit visit) {
+        return "visit " + visit.visitId + " (" + visit.visitType + ", " + visit.visitedAt + ")";
     }
 
     public void onVisitCorrected(EventEnvelope envelope, VisitSnapshot snapshot) {
@@ -150,6 +168,11 @@ public class PlanChanges {
             } else if (task.status != Status.CANCELLED) {
                 alreadyDone.add(task.rule);
             }
+        }
+        if (applied.get().imported) {
+            timeline.note(customer.customerId, Timeline.NOT_PLANNED, describe(applied.get())
+                    + " was corrected; it was recorded as history (imported): nothing is planned from it");
+            return;
         }
         planVisit(customer, applied.get(), envelope.correlationId(), alreadyDone);
     }
@@ -182,19 +205,58 @@ public class PlanChanges {
                 : Optional.ofNullable(Pet.<Pet>findById(visit.petId)).map(List::of).orElse(List.of());
         List<FollowupTask> tasks = planner.plan(playbooks.rulesFor(TriggerEvent.VISIT_RECORDED),
                 new TriggerContext(customer, pets, visit, visit.visitedAt, correlationId, null));
+        for (String rule : skipRules.stream().distinct().toList()) {
+            if (tasks.stream().anyMatch(t -> t.rule.equals(rule))) {
+                timeline.note(customer.customerId, Timeline.NOT_PLANNED, rule + " for the corrected " + describe(visit)
+                        + ": not planned again, it already happened");
+            }
+        }
         planner.persist(tasks.stream().filter(t -> !skipRules.contains(t.rule)).toList());
     }
 
-    /** A channel that lost its consent moves each pending task to the next usable channel, or suppresses it. */
-    private void rerouteForConsent(CustomerProfile customer) {
+    /**
+     * The household changed how or where it can be reached: says so on the timeline, then re-plans each pending
+     * task. A move keeps the local time the step names in the new zone (calls stay in the clinic's); each task's
+     * channel is chosen again from the consents, contact points and preferences now known, or it is suppressed.
+     */
+    private void followHousehold(CustomerProfile customer, Reachability before) {
+        List<String> changes = before.changesTo(Reachability.of(customer));
+        if (changes.isEmpty()) {
+            return;
+        }
+        timeline.note(customer.customerId, Timeline.HOUSEHOLD_CHANGED, String.join("; ", changes));
+        ZoneId from = ZoneId.of(before.timezone());
+        ZoneId to = ZoneId.of(customer.timezone);
         for (FollowupTask task : FollowupTask.<FollowupTask>list("customerId = ?1 and status = ?2", customer.customerId, Status.PENDING)) {
-            if (CustomerProfiles.unusable(customer, task.channel(), task.serviceMessage) == null) {
-                continue;
+            if (!from.equals(to) && !task.isCall()) {
+                rezone(task, from, to);
             }
             String problem = firing.chooseChannel(task, customer);
             if (problem != null) {
                 timeline.settle(task, Status.SUPPRESSED, problem);
+                continue;
             }
+            bereavement.apply(task, bereavement.decide(task, customer, task.dueAt));
+        }
+    }
+
+    private void rezone(FollowupTask task, ZoneId from, ZoneId to) {
+        Instant base = task.localDue != null ? task.localDue.atZone(to).toInstant() : task.dueAt;
+        Instant due = calendar.nextAllowed(base, Window.valueOf(task.windowKind), to);
+        if (task.expiresAt != null) {
+            task.expiresAt = task.expiresAt.atZone(from).toLocalDateTime().atZone(to).toInstant();
+        }
+        if (!due.equals(task.dueAt)) {
+            task.dueAt = due;
+            timeline.record(task, Timeline.RESCHEDULED, "to " + due + " (" + due.atZone(to).toLocalDateTime() + " " + to
+                    + "): the household moved from " + from + " to " + to);
+        }
+    }
+
+    /** Asks the bereavement policy about every live task of the household, after a pet died or left it. */
+    private void reviewLiveTasks(CustomerProfile customer) {
+        for (FollowupTask task : live("customerId = ?1 and status in ?2", customer.customerId)) {
+            bereavement.apply(task, bereavement.decide(task, customer, task.dueAt));
         }
     }
 
@@ -204,23 +266,6 @@ public class PlanChanges {
                     .anyMatch(r -> task.rule.startsWith(r.rule().key() + "/") && r.rule().trigger().tags().stream().anyMatch(tags::contains));
             if (!stillApplies) {
                 timeline.settle(task, Status.CANCELLED, "the household no longer carries the cadence's tag");
-            }
-        }
-    }
-
-    private void cancelForPet(Pet pet, String reason) {
-        for (FollowupTask task : live("customerId = ?1 and status in ?2", pet.customerId)) {
-            List<UUID> pets = new ArrayList<>(task.pets());
-            if (!pets.contains(pet.petId)) {
-                continue;
-            }
-            if (pets.size() > 1) {
-                pets.remove(pet.petId);
-                task.petId = pets.get(0);
-                task.petIds = FollowupTask.join(pets);
-                timeline.record(task, Timeline.MERGED, "no longer mentions " + pet.name + ": " + reason);
-            } else {
-                timeline.settle(task, Status.CANCELLED, reason);
             }
         }
     }

@@ -52,10 +52,12 @@ public class TaskFiring {
     private final ClinicCalendar calendar;
     private final FollowupConfig config;
     private final TaskMetrics metrics;
+    private final BereavementPolicy bereavement;
     private final Clock clock;
 
     public TaskFiring(EntityManager entityManager, Outbox outbox, Timeline timeline, TouchLedger touches,
-                      ClinicCalendar calendar, FollowupConfig config, TaskMetrics metrics, Clock clock) {
+                      ClinicCalendar calendar, FollowupConfig config, TaskMetrics metrics, BereavementPolicy bereavement,
+                      Clock clock) {
         this.entityManager = entityManager;
         this.outbox = outbox;
         this.timeline = timeline;
@@ -63,6 +65,7 @@ public class TaskFiring {
         this.calendar = calendar;
         this.config = config;
         this.metrics = metrics;
+        this.bereavement = bereavement;
         this.clock = clock;
     }
 
@@ -96,12 +99,8 @@ public class TaskFiring {
             timeline.settle(task, Status.SUPPRESSED, "the household is unknown");
             return;
         }
-        if (task.quietInBereavement && customer.bereavedUntil != null && now.isBefore(customer.bereavedUntil)) {
-            if (task.repeatEvery != null) {
-                defer(task, customer.bereavedUntil, "the household is in bereavement until " + customer.bereavedUntil);
-            } else {
-                timeline.settle(task, Status.SUPPRESSED, "the household is in bereavement until " + customer.bereavedUntil);
-            }
+        BereavementPolicy.Decision grief = bereavement.decide(task, customer, now);
+        if (!bereavement.apply(task, grief) || grief.verdict() == BereavementPolicy.Verdict.WAIT) {
             return;
         }
         ZoneId zone = zone(task, customer);
@@ -188,7 +187,8 @@ public class TaskFiring {
                 if (channel != task.channel()) {
                     String from = task.channel;
                     task.channel = channel.name();
-                    timeline.record(task, Timeline.CHANNEL_CHANGED, from + " -> " + channel + ": " + problems);
+                    timeline.record(task, Timeline.CHANNEL_CHANGED, from + " -> " + channel + ": "
+                            + (problems.isEmpty() ? "first usable in the household's order of preference" : problems));
                 }
                 return null;
             }

@@ -29,6 +29,14 @@ public class Timeline {
     public static final String ASSIGNED = "ASSIGNED";
     /** A customer's message came in: the inbound side of the conversation, next to what was sent. */
     public static final String MESSAGE_RECEIVED = "MESSAGE_RECEIVED";
+    /** Planning passed over a channel the step prefers (no consent, no contact point) for the next usable one. */
+    public static final String CHANNEL_SKIPPED = "CHANNEL_SKIPPED";
+    /** Re-planned after the household changed: new times in its new zone. */
+    public static final String RESCHEDULED = "RESCHEDULED";
+    /** The household changed (zone, consent, channels, contact points, address); no task. */
+    public static final String HOUSEHOLD_CHANGED = "HOUSEHOLD_CHANGED";
+    /** An event whose matching rules planned nothing, and why; no task. */
+    public static final String NOT_PLANNED = "NOT_PLANNED";
 
     private final Clock clock;
     private final TaskMetrics metrics;
@@ -66,6 +74,12 @@ public class Timeline {
         event.detail = detail;
         event.persist();
         metrics.decided(kind);
+    }
+
+    /** A line about the household rather than one task: a change to it, or an event that planned nothing. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void note(UUID customerId, String kind, String detail) {
+        recordForHousehold(customerId, null, clock.instant(), kind, null, detail);
     }
 
     /** Settles a task without a touch, and says why. */
