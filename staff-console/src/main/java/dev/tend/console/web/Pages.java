@@ -1,0 +1,52 @@
+package dev.tend.console.web;
+
+import dev.tend.console.StaffAccount;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+/** The console's pages and their fragments (an htmx swap renders a fragment of its page's own template). */
+@CheckedTemplate
+public class Pages {
+
+    public static native TemplateInstance error(String title, String message, int status);
+
+    public static native TemplateInstance signIn(String username, String message, String next, String csrf);
+
+    public static native TemplateInstance today(TodayView view);
+
+    public static native TemplateInstance today$call(WorklistItem item);
+
+    public static native TemplateInstance today$counts(TodayView view);
+
+    public static native TemplateInstance accounts(List<StaffAccount> accounts, AccountForm form, String created);
+
+    /** The admin's form for a new account, as entered, with a message per field at fault. */
+    public record AccountForm(String username, String displayName, String team, boolean admin, Map<String, String> errors) {
+        public static AccountForm empty() {
+            return new AccountForm("", "", "", false, Map.of());
+        }
+
+        public String error(String field) {
+            return errors.get(field);
+        }
+
+        public boolean hasErrors() {
+            return !errors.isEmpty();
+        }
+    }
+
+    /** Today's page: the chosen date and team, the calls in the order they should be made, and the counts. */
+    public record TodayView(LocalDate date, String team, List<WorklistItem> items, String problem) {
+        public long due() {
+            return items.stream().filter(item -> item.done() == null).count();
+        }
+
+        public long overdue() {
+            return items.stream().filter(item -> item.done() == null && item.call().overdue()).count();
+        }
+    }
+}
