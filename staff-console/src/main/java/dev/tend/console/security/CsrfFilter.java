@@ -2,7 +2,6 @@ package dev.tend.console.security;
 
 import dev.tend.console.web.ErrorPages;
 import jakarta.ws.rs.Priorities;
-import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Cookie;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
@@ -33,9 +32,9 @@ public class CsrfFilter {
     }
 
     @ServerRequestFilter(priority = Priorities.AUTHORIZATION + 10, readBody = true)
-    public Response check(ContainerRequestContext request) {
+    public void check(ResteasyReactiveContainerRequestContext request) {
         if (SAFE.contains(request.getMethod())) {
-            return null;
+            return;
         }
         String expected;
         if (staff.isSignedIn()) {
@@ -46,15 +45,13 @@ public class CsrfFilter {
         }
         String presented = request.getHeaderString(HEADER);
         if (presented == null) {
-            ResteasyReactiveRequestContext context = (ResteasyReactiveRequestContext)
-                    ((ResteasyReactiveContainerRequestContext) request).getServerRequestContext();
+            ResteasyReactiveRequestContext context = (ResteasyReactiveRequestContext) request.getServerRequestContext();
             Object field = context.getFormParameter(FIELD, true, false);
             presented = field == null ? null : field.toString();
         }
         if (expected == null || !Secrets.same(expected, presented)) {
-            return errors.page(Response.Status.FORBIDDEN, "This form could not be accepted",
-                    "The form was missing its security token or it had expired. Go back, reload the page and try again.");
+            request.abortWith(errors.page(Response.Status.FORBIDDEN, "This form could not be accepted",
+                    "The form was missing its security token or it had expired. Go back, reload the page and try again."));
         }
-        return null;
     }
 }
