@@ -19,6 +19,12 @@ public interface ConsoleConfig {
     @WithDefault("front-desk")
     String defaultTeam();
 
+    /**
+     * Where browsers load pet photos from (customer-service's public address, as in its photo URLs), allowed by the
+     * Content-Security-Policy; without it, the origin of {@code quarkus.rest-client.customer.url}.
+     */
+    Optional<String> photoOrigin();
+
     FirstAdmin firstAdmin();
 
     Sessions session();

@@ -5,6 +5,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import dev.tend.console.config.ConsoleConfig;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.net.URI;
@@ -20,8 +21,9 @@ public class SecurityHeaders {
 
     private final String policy;
 
-    public SecurityHeaders(@ConfigProperty(name = "quarkus.rest-client.customer.url") String customerServiceUrl) {
-        URI customer = URI.create(customerServiceUrl);
+    public SecurityHeaders(ConsoleConfig config,
+                           @ConfigProperty(name = "quarkus.rest-client.customer.url") String customerServiceUrl) {
+        URI customer = URI.create(config.photoOrigin().orElse(customerServiceUrl));
         String photos = customer.getScheme() + "://" + customer.getAuthority();
         this.policy = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: " + photos
                 + "; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";

@@ -1,0 +1,143 @@
+package dev.tend.systemtests.console;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+/** One page object per console page: what a person sees and does there, waiting for visible state. */
+final class Pages {
+
+    private Pages() {
+    }
+
+    static final class SignInPage {
+        private final ConsoleBrowser browser;
+
+        SignInPage(ConsoleBrowser browser) {
+            this.browser = browser;
+            browser.wait.until(ExpectedConditions.titleContains("Sign in"));
+            browser.visible(By.id("username"));
+        }
+
+        static SignInPage open(ConsoleBrowser browser) {
+            browser.open("/sign-in");
+            return new SignInPage(browser);
+        }
+
+        void enter(String username, String password) {
+            WebElement user = browser.visible(By.id("username"));
+            user.clear();
+            user.sendKeys(username);
+            browser.driver.findElement(By.id("password")).sendKeys(password);
+            browser.driver.findElement(By.id("sign-in")).click();
+        }
+
+        TodayPage signIn(String username, String password) {
+            enter(username, password);
+            return new TodayPage(browser);
+        }
+
+        /** Signs in and expects to stay here, refused: the message shown. */
+        String refused(String username, String password) {
+            enter(username, password);
+            return browser.visible(By.id("sign-in-error")).getText();
+        }
+    }
+
+    static final class TodayPage {
+        private final ConsoleBrowser browser;
+
+        TodayPage(ConsoleBrowser browser) {
+            this.browser = browser;
+            browser.wait.until(ExpectedConditions.titleContains("Today"));
+            browser.visible(By.id("counts"));
+        }
+
+        void show(String date, String team) {
+            browser.script("document.getElementById('filter-date').value = arguments[0];", date);
+            WebElement teamField = browser.driver.findElement(By.id("filter-team"));
+            teamField.clear();
+            teamField.sendKeys(team);
+            teamField.submit();
+            browser.wait.until(ExpectedConditions.attributeToBe(By.id("filter-date"), "value", date));
+            browser.visible(By.id("counts"));
+        }
+
+        int due() {
+            return Integer.parseInt(browser.visible(By.id("count-due")).getText());
+        }
+
+        WebElement call(String taskId) {
+            return browser.visible(By.id("call-" + taskId));
+        }
+
+        /** Completes a call in place; returns the line that replaced it. */
+        String complete(String taskId, String outcomeId, String note) {
+            browser.driver.findElement(By.cssSelector("label[for='outcome-" + taskId + "-" + outcomeId + "']")).click();
+            browser.driver.findElement(By.id("note-" + taskId)).sendKeys(note);
+            browser.driver.findElement(By.id("complete-" + taskId)).click();
+            return browser.wait.until(ExpectedConditions.visibilityOfElementLocated(
+                    By.cssSelector("#call-" + taskId + " .call__done"))).getText();
+        }
+
+        SignInPage signOut() {
+            browser.driver.findElement(By.id("sign-out")).click();
+            return new SignInPage(browser);
+        }
+    }
+
+    static final class AccountsPage {
+        private final ConsoleBrowser browser;
+
+        AccountsPage(ConsoleBrowser browser) {
+            this.browser = browser;
+            browser.wait.until(ExpectedConditions.titleContains("Accounts"));
+            browser.visible(By.id("new-account"));
+        }
+
+        static AccountsPage open(ConsoleBrowser browser) {
+            browser.open("/admin/accounts");
+            return new AccountsPage(browser);
+        }
+
+        void fill(String username, String name, String password, boolean admin) {
+            browser.visible(By.id("username")).sendKeys(username);
+            browser.driver.findElement(By.id("displayName")).sendKeys(name);
+            browser.driver.findElement(By.id("team")).sendKeys("front-desk");
+            browser.driver.findElement(By.id("password")).sendKeys(password);
+            browser.driver.findElement(By.cssSelector(admin ? "label[for='role-admin']" : "label[for='role-staff']")).click();
+        }
+
+        AccountsPage create(String username, String name, String password) {
+            fill(username, name, password, false);
+            browser.driver.findElement(By.id("create-account")).click();
+            browser.visible(By.id("account-created"));
+            return new AccountsPage(browser);
+        }
+
+        /** Submits the form after removing its CSRF token, as a forged cross-site form would arrive. */
+        ErrorPage createWithoutCsrfToken(String username, String name, String password) {
+            fill(username, name, password, false);
+            browser.script("document.querySelector('#new-account input[name=csrf]').remove();");
+            browser.driver.findElement(By.id("create-account")).click();
+            return new ErrorPage(browser);
+        }
+    }
+
+    static final class ErrorPage {
+        private final ConsoleBrowser browser;
+
+        ErrorPage(ConsoleBrowser browser) {
+            this.browser = browser;
+            browser.visible(By.id("error-title"));
+        }
+
+        String title() {
+            return browser.visible(By.id("error-title")).getText();
+        }
+
+        String message() {
+            return browser.visible(By.id("error-message")).getText();
+        }
+    }
+}
