@@ -53,6 +53,34 @@ public interface FollowupClient {
     record Assignment(String assignee, String team) {
     }
 
+    /** A task of a household, with what became of it. */
+    record Task(UUID id, String rule, String channel, String templateKey, String status, Instant dueAt, String statusReason,
+                String deliveryStatus, String assignee, String team, String outcome, String outcomeNote, Instant completedAt) {
+    }
+
+    /** One line of the household's "why / why not" timeline. */
+    record TimelineEntry(Instant at, UUID taskId, String rule, String templateKey, String kind, String channel,
+                         String detail, String taskStatus, String deliveryStatus) {
+    }
+
+    record NewFeedback(Integer rating, String comment) {
+    }
+
+    record Feedback(UUID id, int rating, String comment, boolean negative, UUID resolutionTaskId) {
+    }
+
+    @GET
+    @Path("customers/{customerId}/tasks")
+    List<Task> tasks(@PathParam("customerId") UUID customerId);
+
+    @GET
+    @Path("customers/{customerId}/timeline")
+    List<TimelineEntry> timeline(@PathParam("customerId") UUID customerId);
+
+    @POST
+    @Path("customers/{customerId}/feedback")
+    Feedback feedback(@PathParam("customerId") UUID customerId, NewFeedback feedback);
+
     @GET
     @Path("worklist")
     List<Call> worklist(@QueryParam("date") LocalDate date, @QueryParam("team") String team);

@@ -1,6 +1,9 @@
 package dev.tend.console.web;
 
 import dev.tend.console.StaffAccount;
+import dev.tend.console.clients.CustomerClient;
+import dev.tend.console.clients.FollowupClient;
+import dev.tend.console.clients.NotificationClient;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
@@ -22,7 +25,38 @@ public class Pages {
 
     public static native TemplateInstance today$counts(TodayView view);
 
+    public static native TemplateInstance postcards(List<NotificationClient.PrintJob> awaiting, List<NotificationClient.PrintJob> past);
+
+    public static native TemplateInstance postcard(NotificationClient.PrintJob job, boolean awaiting, List<Side> sides,
+                                                   String manifest, boolean approved, String problem);
+
+    public static native TemplateInstance households(String q, List<CustomerClient.Customer> results, boolean searched,
+                                                     String problem);
+
+    public static native TemplateInstance household(CustomerClient.Customer customer, List<CustomerClient.Pet> pets,
+                                                    List<CustomerClient.Visit> visits, List<FollowupClient.Task> upcoming,
+                                                    List<FollowupClient.TimelineEntry> timeline, List<String> kinds,
+                                                    String kind, boolean recorded, FeedbackForm feedback);
+
     public static native TemplateInstance accounts(List<StaffAccount> accounts, AccountForm form, String created);
+
+    /** One printed side of one card in a print job's PDF. */
+    public record Side(int index, String label) {
+        public static Side of(int index) {
+            return new Side(index, "Card " + (index / 2 + 1) + ", " + (index % 2 == 0 ? "front" : "back"));
+        }
+    }
+
+    /** The feedback form as entered, with a message per field at fault. */
+    public record FeedbackForm(String comment, Map<String, String> errors) {
+        public static FeedbackForm empty() {
+            return new FeedbackForm("", Map.of());
+        }
+
+        public String error(String field) {
+            return errors.get(field);
+        }
+    }
 
     /** The admin's form for a new account, as entered, with a message per field at fault. */
     public record AccountForm(String username, String displayName, String team, boolean admin, Map<String, String> errors) {

@@ -4,6 +4,10 @@ import dev.tend.infra.DevTokens;
 import dev.tend.infra.TendSystem;
 import dev.tend.systemtests.console.Pages.AccountsPage;
 import dev.tend.systemtests.console.Pages.ErrorPage;
+import dev.tend.systemtests.console.Pages.HouseholdPage;
+import dev.tend.systemtests.console.Pages.HouseholdsPage;
+import dev.tend.systemtests.console.Pages.PostcardsPage;
+import dev.tend.systemtests.console.Pages.PrintJobPage;
 import dev.tend.systemtests.console.Pages.SignInPage;
 import dev.tend.systemtests.console.Pages.TodayPage;
 import io.restassured.RestAssured;
@@ -60,7 +64,9 @@ class ConsoleBrowserIT {
             "tend.followup.clinic.business-days", "MONDAY,TUESDAY,WEDNESDAY,THURSDAY,FRIDAY,SATURDAY,SUNDAY",
             "tend.followup.quiet-hours.start", "00:00",
             "tend.followup.quiet-hours.end", "00:00",
-            "tend.followup.planner.interval", "PT2S");
+            "tend.followup.planner.interval", "PT2S",
+            "tend.notification.print.require-approval", "true",
+            "tend.notification.print.cut-off-interval", "PT2S");
 
     private static TendSystem system;
     private ConsoleBrowser browser;
@@ -185,6 +191,66 @@ class ConsoleBrowserIT {
         browser.open("/today");
         new TodayPage(browser);
         browser.assertAccessible("today at 768 px");
+    }
+
+    @Test
+    void shouldFindAHouseholdAndShowItsTimelineAndRecordFeedback() throws IOException {
+        String household = "Carla Mendes " + UUID.randomUUID().toString().substring(0, 4);
+        aResolutionCallFor(household);
+
+        SignInPage.open(browser).signIn(TendSystem.CONSOLE_ADMIN, system.consoleAdminPassword());
+        HouseholdsPage search = HouseholdsPage.open(browser);
+        HouseholdPage page = search.find(household);
+        browser.assertAccessible("household");
+        assertThat(page.consents(), containsString("PHONE"));
+        assertThat(page.timeline(), containsString("feedback-resolution"));
+        browser.screenshot(README_IMAGES.resolve("console-household-timeline.png"));
+
+        assertThat(page.recordFeedback(5, "Lovely follow-up call, thank you"), containsString("Feedback recorded"));
+        page.recordFeedbackWithoutRating();
+        browser.assertAccessible("household with a form error");
+    }
+
+    @Test
+    void shouldApproveAPostcardJobProofedFromItsThumbnails() throws IOException {
+        String jobId = aPrintJobAwaitingApproval();
+
+        SignInPage.open(browser).signIn(TendSystem.CONSOLE_ADMIN, system.consoleAdminPassword());
+        PostcardsPage postcards = PostcardsPage.open(browser);
+        browser.assertAccessible("postcards");
+        PrintJobPage job = postcards.proof(jobId);
+        job.assertThumbnailShown(0);
+        job.assertThumbnailShown(1);
+        browser.assertAccessible("print job");
+        browser.screenshot(README_IMAGES.resolve("console-postcard-approval.png"));
+
+        job.approve();
+        assertEquals("RELEASED", RestAssured.given().baseUri(system.notificationService().baseUrl())
+                .header("Authorization", "Bearer " + DevTokens.allRoles()).get("/print-jobs/" + jobId)
+                .then().statusCode(200).extract().path("status"));
+    }
+
+    /** A household whose pet died: its sympathy card waits, in a print job, for an admin's approval. */
+    private String aPrintJobAwaitingApproval() throws IOException {
+        String customerId = customer().contentType(ContentType.JSON).body(Map.of("name", "Ben Carter",
+                        "emails", List.of("ben." + UUID.randomUUID().toString().substring(0, 6) + "@example.com"),
+                        "postalAddress", Map.of("line1", "1 High Street", "city", "London", "postalCode", "SW1A 1AA", "country", "GB"),
+                        "timezone", "Europe/London", "locale", "en-GB",
+                        "consents", List.of(Map.of("channel", "POST", "granted", true), Map.of("channel", "EMAIL", "granted", true))))
+                .post("/customers").then().statusCode(201).extract().path("id");
+        String petId = customer().contentType(ContentType.JSON).body(Map.of("customerId", customerId, "name", "Rex",
+                        "species", "dog", "birthDate", "2012-03-01"))
+                .post("/pets").then().statusCode(201).extract().path("id");
+        customer().contentType("image/png").body(photo()).put("/pets/" + petId + "/photo").then().statusCode(200);
+        customer().contentType(ContentType.JSON).body(Map.of("diedOn", LocalDate.now(ZoneId.of("Europe/London")).toString()))
+                .post("/pets/" + petId + "/death").then().statusCode(200);
+        RequestSpecification notification = RestAssured.given().baseUri(system.notificationService().baseUrl())
+                .header("Authorization", "Bearer " + DevTokens.allRoles());
+        return await().atMost(Duration.ofSeconds(90)).until(() -> {
+            List<String> ids = RestAssured.given().spec(notification).get("/print-jobs?status=AWAITING_APPROVAL")
+                    .then().statusCode(200).extract().jsonPath().getList("id");
+            return ids.isEmpty() ? null : ids.get(0);
+        }, id -> id != null);
     }
 
     private final Map<String, String> customers = new java.util.concurrent.ConcurrentHashMap<>();

@@ -140,4 +140,96 @@ final class Pages {
             return browser.visible(By.id("error-message")).getText();
         }
     }
+
+    static final class PostcardsPage {
+        private final ConsoleBrowser browser;
+
+        PostcardsPage(ConsoleBrowser browser) {
+            this.browser = browser;
+            browser.wait.until(ExpectedConditions.titleContains("Postcards"));
+        }
+
+        static PostcardsPage open(ConsoleBrowser browser) {
+            browser.open("/postcards");
+            return new PostcardsPage(browser);
+        }
+
+        PrintJobPage proof(String jobId) {
+            browser.visible(By.id("job-" + jobId)).click();
+            return new PrintJobPage(browser);
+        }
+    }
+
+    static final class PrintJobPage {
+        private final ConsoleBrowser browser;
+
+        PrintJobPage(ConsoleBrowser browser) {
+            this.browser = browser;
+            browser.wait.until(ExpectedConditions.titleContains("Print job"));
+            browser.visible(By.id("job-status"));
+        }
+
+        /** The side's thumbnail is on screen and really decoded (a broken image has no natural width). */
+        void assertThumbnailShown(int side) {
+            WebElement image = browser.visible(By.id("side-" + side));
+            browser.wait.until(driver -> ((Number) browser.script(
+                    "return arguments[0].complete ? arguments[0].naturalWidth : 0;", image)).intValue() > 100);
+        }
+
+        void approve() {
+            browser.visible(By.id("approve")).click();
+            browser.visible(By.id("job-approved"));
+        }
+    }
+
+    static final class HouseholdsPage {
+        private final ConsoleBrowser browser;
+
+        HouseholdsPage(ConsoleBrowser browser) {
+            this.browser = browser;
+            browser.wait.until(ExpectedConditions.titleContains("Households"));
+        }
+
+        static HouseholdsPage open(ConsoleBrowser browser) {
+            browser.open("/households");
+            return new HouseholdsPage(browser);
+        }
+
+        HouseholdPage find(String name) {
+            browser.visible(By.id("q")).sendKeys(name);
+            browser.driver.findElement(By.id("search")).click();
+            browser.visible(By.linkText(name)).click();
+            return new HouseholdPage(browser);
+        }
+    }
+
+    static final class HouseholdPage {
+        private final ConsoleBrowser browser;
+
+        HouseholdPage(ConsoleBrowser browser) {
+            this.browser = browser;
+            browser.visible(By.id("household-name"));
+        }
+
+        String consents() {
+            return browser.visible(By.id("consents")).getText();
+        }
+
+        String timeline() {
+            return browser.visible(By.id("timeline")).getText();
+        }
+
+        String recordFeedback(int rating, String comment) {
+            browser.driver.findElement(By.cssSelector("label[for='rating-" + rating + "']")).click();
+            browser.driver.findElement(By.id("comment")).sendKeys(comment);
+            browser.driver.findElement(By.id("record-feedback")).click();
+            return browser.visible(By.id("feedback-recorded")).getText();
+        }
+
+        /** Submits without a rating: the message is next to the rating. */
+        String recordFeedbackWithoutRating() {
+            browser.visible(By.id("record-feedback")).click();
+            return browser.visible(By.id("rating-error")).getText();
+        }
+    }
 }
