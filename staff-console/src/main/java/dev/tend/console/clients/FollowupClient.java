@@ -69,6 +69,46 @@ public interface FollowupClient {
     record Feedback(UUID id, int rating, String comment, boolean negative, UUID resolutionTaskId) {
     }
 
+    /** A playbook's latest version; the definition is kept as the service's JSON, to be edited as such. */
+    record Playbook(String key, int version, Instant createdAt, com.fasterxml.jackson.databind.JsonNode definition) {
+    }
+
+    record Violation(String field, String message) {
+    }
+
+    record Validation(boolean valid, List<Violation> violations) {
+    }
+
+    record ProbeVisit(String visitType, String reason, OffsetDateTime visitedAt, LocalDate recheckDate) {
+    }
+
+    record DryRun(ProbeVisit visit) {
+    }
+
+    record PlannedTask(String rule, String templateKey, String channel, String priority, String status, String reason,
+                       Instant dueAt, String dueLocal, Instant expiresAt) {
+    }
+
+    @GET
+    @Path("playbooks")
+    List<Playbook> playbooks();
+
+    @GET
+    @Path("playbooks/{key}")
+    Playbook playbook(@PathParam("key") String key);
+
+    @POST
+    @Path("playbooks/validate")
+    Validation validate(com.fasterxml.jackson.databind.JsonNode definition);
+
+    @jakarta.ws.rs.PUT
+    @Path("playbooks/{key}")
+    Playbook update(@PathParam("key") String key, com.fasterxml.jackson.databind.JsonNode definition);
+
+    @POST
+    @Path("playbooks/{key}/dry-run")
+    List<PlannedTask> dryRun(@PathParam("key") String key, DryRun request);
+
     @GET
     @Path("customers/{customerId}/tasks")
     List<Task> tasks(@PathParam("customerId") UUID customerId);

@@ -38,12 +38,32 @@ public class Pages {
                                                     List<FollowupClient.TimelineEntry> timeline, List<String> kinds,
                                                     String kind, boolean recorded, FeedbackForm feedback);
 
+    public static native TemplateInstance playbooks(List<FollowupClient.Playbook> playbooks);
+
+    public static native TemplateInstance playbook(FollowupClient.Playbook playbook, List<String> sentences, String definition,
+                                                   List<FollowupClient.Violation> violations, boolean saved, DryRunView dryRun);
+
     public static native TemplateInstance accounts(List<StaffAccount> accounts, AccountForm form, String created);
 
     /** One printed side of one card in a print job's PDF. */
     public record Side(int index, String label) {
         public static Side of(int index) {
             return new Side(index, "Card " + (index / 2 + 1) + ", " + (index % 2 == 0 ? "front" : "back"));
+        }
+    }
+
+    /** A dry run's form as entered, and what it would plan (or why it could not run). */
+    public record DryRunView(String visitType, String visitedAt, String recheckDate, List<FollowupClient.PlannedTask> planned,
+                             boolean ran, String problem) {
+        private static final List<String> TYPES = List.of("wellness", "vaccination", "treatment", "surgery", "dental",
+                "consultation", "recheck", "emergency", "meeting", "other");
+
+        public static DryRunView empty(String now) {
+            return new DryRunView("surgery", now, null, List.of(), false, null);
+        }
+
+        public List<String> types() {
+            return TYPES;
         }
     }
 

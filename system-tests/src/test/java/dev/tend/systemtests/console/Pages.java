@@ -215,6 +215,13 @@ final class Pages {
             return browser.visible(By.id("consents")).getText();
         }
 
+        /** The pet's photo, loaded from customer-service (allowed by the console's Content-Security-Policy), is shown. */
+        void assertPetPhotoShown() {
+            WebElement photo = browser.visible(By.cssSelector("img.pet__photo"));
+            browser.wait.until(driver -> ((Number) browser.script(
+                    "return arguments[0].complete ? arguments[0].naturalWidth : 0;", photo)).intValue() > 0);
+        }
+
         String timeline() {
             return browser.visible(By.id("timeline")).getText();
         }
@@ -230,6 +237,40 @@ final class Pages {
         String recordFeedbackWithoutRating() {
             browser.visible(By.id("record-feedback")).click();
             return browser.visible(By.id("rating-error")).getText();
+        }
+    }
+
+    static final class PlaybookPage {
+        private final ConsoleBrowser browser;
+
+        PlaybookPage(ConsoleBrowser browser) {
+            this.browser = browser;
+            browser.wait.until(ExpectedConditions.titleContains("Playbook"));
+            browser.visible(By.id("rules"));
+        }
+
+        static PlaybookPage open(ConsoleBrowser browser, String key) {
+            browser.open("/playbooks");
+            browser.visible(By.id("playbook-" + key)).click();
+            return new PlaybookPage(browser);
+        }
+
+        String rules() {
+            return browser.visible(By.id("rules")).getText();
+        }
+
+        /** Edits the JSON (replacing the first {@code from} with {@code to}) and saves; returns the first violation shown. */
+        String saveWith(String from, String to) {
+            browser.script("const area = document.getElementById('definition'); area.value = area.value.replace(arguments[0], arguments[1]);",
+                    from, to);
+            browser.driver.findElement(By.id("save-playbook")).click();
+            return browser.visible(By.cssSelector(".violation")).getText();
+        }
+
+        String dryRun(String visitType) {
+            new org.openqa.selenium.support.ui.Select(browser.visible(By.id("visitType"))).selectByValue(visitType);
+            browser.driver.findElement(By.id("dry-run")).click();
+            return browser.visible(By.id("planned")).getText();
         }
     }
 }
