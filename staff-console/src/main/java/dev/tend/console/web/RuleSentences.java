@@ -12,6 +12,8 @@ import java.util.Locale;
  */
 public final class RuleSentences {
 
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
     private RuleSentences() {
     }
 
@@ -55,7 +57,10 @@ public final class RuleSentences {
     static String step(JsonNode step) {
         StringBuilder text = new StringBuilder(step.path("templateKey").asText("a step"));
         if (step.path("channels").size() > 0) {
-            text.append(" by ").append(list(step.path("channels")).toLowerCase(Locale.ROOT));
+            List<String> channels = new ArrayList<>();
+            step.path("channels").forEach(channel -> channels.add("SMS".equals(channel.asText()) ? "SMS"
+                    : channel.asText().toLowerCase(Locale.ROOT)));
+            text.append(" by ").append(list(JSON.valueToTree(channels)));
         }
         text.append(", ").append(timing(step.path("timing")));
         if (!step.path("team").isMissingNode() && !step.path("team").isNull()) {

@@ -20,9 +20,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
-import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
 
 import javax.imageio.ImageIO;
@@ -72,14 +71,12 @@ class ConsoleBrowserIT {
     private static TendSystem system;
     private ConsoleBrowser browser;
 
+    /** Runs before {@code @AfterEach} closes the browser, so the failing page is still there to photograph. */
     @RegisterExtension
-    final TestWatcher screenshotOnFailure = new TestWatcher() {
-        @Override
-        public void testFailed(ExtensionContext context, Throwable cause) {
-            if (browser != null) {
-                browser.screenshot(FAILURES.resolve(context.getRequiredTestMethod().getName() + ".png"));
-                System.err.println("Screenshot of the failure: " + FAILURES + "; page source:\n" + browser.driver.getPageSource());
-            }
+    final AfterTestExecutionCallback screenshotOnFailure = context -> {
+        if (context.getExecutionException().isPresent() && browser != null) {
+            browser.screenshot(FAILURES.resolve(context.getRequiredTestMethod().getName() + ".png"));
+            System.err.println("Screenshot of the failure in " + FAILURES + "; the page:\n" + browser.driver.getPageSource());
         }
     };
 
@@ -103,7 +100,7 @@ class ConsoleBrowserIT {
 
     @AfterEach
     void closeBrowser() {
-        // The watcher's screenshot is taken before this runs.
+        // screenshotOnFailure has already run (after the test, before this).
         browser.close();
     }
 
@@ -205,6 +202,7 @@ class ConsoleBrowserIT {
         assertThat(page.consents(), containsString("PHONE"));
         page.assertPetPhotoShown();
         assertThat(page.timeline(), containsString("feedback-resolution"));
+        browser.script("document.getElementById('upcoming').scrollIntoView();");
         browser.screenshot(README_IMAGES.resolve("console-household-timeline.png"));
 
         assertThat(page.recordFeedback(5, "Lovely follow-up call, thank you"), containsString("Feedback recorded"));
@@ -219,7 +217,7 @@ class ConsoleBrowserIT {
         browser.assertAccessible("playbook");
         assertThat(playbook.rules(), containsString("When a visit is recorded (surgery or treatment): surgery-checkin"));
 
-        String violation = playbook.saveWith("\"templateKey\": \"visit-thank-you\"", "\"templateKey\": \"no-such-template\"");
+        String violation = playbook.saveWith("\"templateKey\"\\s*:\\s*\"visit-thank-you\"", "\"templateKey\": \"no-such-template\"");
         assertThat(violation, containsString("unknown template 'no-such-template'"));
         browser.assertAccessible("playbook with a validation error");
         assertEquals(1, (int) RestAssured.given().baseUri(system.followupService().baseUrl())

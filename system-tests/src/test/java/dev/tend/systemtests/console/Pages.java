@@ -259,10 +259,13 @@ final class Pages {
             return browser.visible(By.id("rules")).getText();
         }
 
-        /** Edits the JSON (replacing the first {@code from} with {@code to}) and saves; returns the first violation shown. */
+        /** Edits the JSON (the first match of the regular expression {@code from} becomes {@code to}) and saves; returns the first violation shown. */
         String saveWith(String from, String to) {
-            browser.script("const area = document.getElementById('definition'); area.value = area.value.replace(arguments[0], arguments[1]);",
-                    from, to);
+            Object replaced = browser.script("const area = document.getElementById('definition'); const before = area.value;"
+                    + " area.value = before.replace(new RegExp(arguments[0]), arguments[1]); return area.value !== before;", from, to);
+            if (!Boolean.TRUE.equals(replaced)) {
+                throw new AssertionError("the playbook JSON has no match for " + from);
+            }
             browser.driver.findElement(By.id("save-playbook")).click();
             return browser.visible(By.cssSelector(".violation")).getText();
         }
