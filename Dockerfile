@@ -1,9 +1,9 @@
-# One image recipe for the three services: the build stage is the same for all (so Docker builds it once),
+# One image recipe for the three services and the staff console: the build stage is the same for all (so Docker builds it once),
 # the SERVICE argument picks which packaged app the runtime image carries.
 FROM eclipse-temurin:17-jdk AS build
 WORKDIR /src
 COPY . .
-RUN ./mvnw -B -q -DskipTests package -pl customer-service,followup-service,notification-service -am
+RUN ./mvnw -B -q -DskipTests package -pl customer-service,followup-service,notification-service,staff-console -am
 
 FROM eclipse-temurin:17-jre
 ARG SERVICE

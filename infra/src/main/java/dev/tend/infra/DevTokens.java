@@ -57,6 +57,11 @@ public final class DevTokens {
         return resource("public.pem");
     }
 
+    /** The private half, for the staff console, which signs its own short-lived tokens for the person signed in. */
+    public static String privateKeyPem() {
+        return resource("private.pem");
+    }
+
     private static PrivateKey privateKey() throws GeneralSecurityException {
         String base64 = resource("private.pem").replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
         return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64)));

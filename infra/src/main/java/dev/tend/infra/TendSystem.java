@@ -16,7 +16,7 @@ import java.util.Map;
 /**
  * All of Tend on one machine: PostgreSQL (one database per service), Kafka with Tend's topics, the SMTP
  * catcher, the SMS-provider stand-in, a print folder, and the three services as packaged apps in JVMs of
- * their own. The system tests and {@code ./tend up} both start it through this class, so what the tests
+ * their own; with {@code consolePort} not negative, the staff console over them too. The system tests and {@code ./tend up} both start it through this class, so what the tests
  * prove is what a person runs.
  */
 public final class TendSystem implements AutoCloseable {
@@ -27,27 +27,37 @@ public final class TendSystem implements AutoCloseable {
 
     /** The key with which the local inbound-mail webhook's sender signs raw messages ({@code X-Tend-Signature}). */
     public static final String INBOUND_MAIL_KEY = "tend-local-inbound-mail-key";
+    /** The staff console's first admin, created on its first start. */
+    public static final String CONSOLE_ADMIN = "admin";
+    private static final int NO_CONSOLE = -1;
 
     /**
+     * @param consolePort the staff console's port (0: a free one), or -1 for no console
      * @param serviceProperties extra system properties for every service (a test profile's settings)
      */
     public record Options(Path projectRoot, Path workDir, int postgresPort, int kafkaPort, int smtpPort, int imapPort,
-                          int smsPort, int customerPort, int followupPort, int notificationPort,
+                          int smsPort, int customerPort, int followupPort, int notificationPort, int consolePort,
                           Map<String, String> serviceProperties) {
 
-        /** Free ports everywhere, so a test run never collides with a running {@code ./tend up}. */
+        /** Free ports everywhere, so a test run never collides with a running {@code ./tend up}; no console. */
         public static Options forTests(Path projectRoot, Path workDir) {
-            return new Options(projectRoot, workDir, 0, 0, 0, 0, 0, 0, 0, 0, Map.of());
+            return new Options(projectRoot, workDir, 0, 0, 0, 0, 0, 0, 0, 0, NO_CONSOLE, Map.of());
         }
 
-        /** The fixed, documented ports of {@code ./tend up}. */
+        /** The fixed, documented ports of {@code ./tend up}, the staff console included. */
         public static Options forLocalRun(Path projectRoot, Path dataDir) {
-            return new Options(projectRoot, dataDir, 55432, 9092, 2525, 1143, 8089, 8081, 8082, 8083, Map.of());
+            return new Options(projectRoot, dataDir, 55432, 9092, 2525, 1143, 8089, 8081, 8082, 8083, 8080, Map.of());
         }
 
         public Options withServiceProperties(Map<String, String> properties) {
             return new Options(projectRoot, workDir, postgresPort, kafkaPort, smtpPort, imapPort, smsPort, customerPort,
-                    followupPort, notificationPort, Map.copyOf(properties));
+                    followupPort, notificationPort, consolePort, Map.copyOf(properties));
+        }
+
+        /** The staff console too, on a free port (browser tests). */
+        public Options withConsole() {
+            return new Options(projectRoot, workDir, postgresPort, kafkaPort, smtpPort, imapPort, smsPort, customerPort,
+                    followupPort, notificationPort, consolePort == NO_CONSOLE ? 0 : consolePort, serviceProperties);
         }
     }
 
@@ -60,6 +70,8 @@ public final class TendSystem implements AutoCloseable {
     private ServiceProcess customerService;
     private ServiceProcess followupService;
     private ServiceProcess notificationService;
+    private ServiceProcess console;
+    private String consoleAdminPassword;
 
     private TendSystem() {
     }
@@ -78,7 +90,7 @@ public final class TendSystem implements AutoCloseable {
     private void startAll(Options options) {
         Path workDir = traversable(options.workDir());
         postgres = remember(PostgresServer.start(workDir.resolve("postgres"), options.postgresPort()));
-        for (String database : List.of("customer", "followup", "notification")) {
+        for (String database : List.of("customer", "followup", "notification", "console")) {
             postgres.createDatabaseIfMissing(database);
         }
         kafka = remember(KafkaBroker.start(workDir.resolve("kafka"), options.kafkaPort()));
@@ -117,8 +129,51 @@ public final class TendSystem implements AutoCloseable {
                 "tend.notification.replies.imap.poll-interval", "1s"));
         notificationService = remember(service(options, "notification-service", "notification", notificationPort,
                 notification, logs));
+        if (options.consolePort() != NO_CONSOLE) {
+            console = remember(console(options, workDir, logs));
+        }
         for (ServiceProcess service : services()) {
             service.awaitReady(READY_TIMEOUT);
+        }
+        if (console != null) {
+            console.awaitReady(READY_TIMEOUT);
+        }
+    }
+
+    /**
+     * The staff console over the three services, signing its calls with the development key; its first admin's
+     * password is generated once and kept in the work directory, so it stays right across runs of the same data.
+     */
+    private ServiceProcess console(Options options, Path workDir, Path logs) {
+        consoleAdminPassword = consoleAdminPassword(workDir.resolve("console-admin-password"));
+        Map<String, String> properties = new HashMap<>();
+        properties.put("quarkus.datasource.jdbc.url", postgres.jdbcUrl("console"));
+        properties.put("quarkus.datasource.username", postgres.username());
+        properties.put("quarkus.datasource.password", postgres.password());
+        properties.put("quarkus.rest-client.customer.url", customerService.baseUrl());
+        properties.put("quarkus.rest-client.followup.url", followupService.baseUrl());
+        properties.put("quarkus.rest-client.notification.url", notificationService.baseUrl());
+        properties.put("smallrye.jwt.sign.key", DevTokens.privateKeyPem());
+        properties.put("tend.console.service-token.issuer", DevTokens.ISSUER);
+        properties.put("tend.console.first-admin.username", CONSOLE_ADMIN);
+        properties.put("tend.console.first-admin.password", consoleAdminPassword);
+        Path jar = options.projectRoot().resolve("staff-console/target/quarkus-app/quarkus-run.jar");
+        return ServiceProcess.start("staff-console", jar, options.consolePort(), properties, logs.resolve("staff-console.log"));
+    }
+
+    private static String consoleAdminPassword(Path file) {
+        try {
+            if (Files.isRegularFile(file)) {
+                return Files.readString(file).trim();
+            }
+            byte[] random = new byte[18];
+            new java.security.SecureRandom().nextBytes(random);
+            String password = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+            Files.writeString(file, password + "\n");
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+            return password;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -167,6 +222,16 @@ public final class TendSystem implements AutoCloseable {
 
     public ServiceProcess notificationService() {
         return notificationService;
+    }
+
+    /** The staff console, or null when these options started none. */
+    public ServiceProcess console() {
+        return console;
+    }
+
+    /** The password of the console's first admin ({@value #CONSOLE_ADMIN}), or null without a console. */
+    public String consoleAdminPassword() {
+        return consoleAdminPassword;
     }
 
     public List<ServiceProcess> services() {

@@ -35,7 +35,7 @@ public final class TendUp {
     public static void main(String[] args) throws Exception {
         Path projectRoot = Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath().normalize();
         Path dataDir = projectRoot.resolve(".tend");
-        System.out.println("Starting PostgreSQL, Kafka, the mail catcher, the SMS stand-in and the three services...");
+        System.out.println("Starting PostgreSQL, Kafka, the mail catcher, the SMS stand-in, the three services and the staff console...");
         TendSystem system = TendSystem.start(TendSystem.Options.forLocalRun(projectRoot, dataDir));
         HttpServer inbox = inbox(system);
         CountDownLatch stopped = new CountDownLatch(1);
@@ -90,6 +90,8 @@ public final class TendUp {
 
                 Tend is up.
 
+                  staff console         %14$s     sign in as %15$s, password %16$s
+
                   customer-service      %1$s     Swagger UI %1$s/q/swagger-ui
                   followup-service      %2$s     Swagger UI %2$s/q/swagger-ui
                   notification-service  %3$s     Swagger UI %3$s/q/swagger-ui
@@ -115,6 +117,7 @@ public final class TendUp {
                 system.notificationService().baseUrl(), INBOX_PORT, system.mailCatcher().smtpPort(),
                 system.smsStandIn().baseUrl(), system.printFolder(), system.postgres().jdbcUrl("<service>"),
                 system.kafka().bootstrapServers(), dataDir.resolve("logs"), DevTokens.allRoles(),
-                system.mailCatcher().imapPort(), MailCatcher.REPLY_LOGIN);
+                system.mailCatcher().imapPort(), MailCatcher.REPLY_LOGIN,
+                system.console().baseUrl(), TendSystem.CONSOLE_ADMIN, system.consoleAdminPassword());
     }
 }

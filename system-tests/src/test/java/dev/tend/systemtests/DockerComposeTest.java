@@ -22,6 +22,7 @@ class DockerComposeTest {
 
     private static final Path ROOT = Path.of(System.getProperty("tend.project.root", "..")).toAbsolutePath().normalize();
     private static final List<String> SERVICES = List.of("customer-service", "followup-service", "notification-service");
+    private static final String CONSOLE = "staff-console";
 
     @SuppressWarnings("unchecked")
     private static Map<String, Object> compose() throws IOException {
@@ -40,7 +41,8 @@ class DockerComposeTest {
     @SuppressWarnings("unchecked")
     void shouldDeclareInfrastructureAndServicesWithHealthChecks() throws IOException {
         Map<String, Object> services = (Map<String, Object>) compose().get("services");
-        for (String name : List.of("postgres", "kafka", "mailpit", "customer-service", "followup-service", "notification-service")) {
+        for (String name : List.of("postgres", "kafka", "mailpit", "customer-service", "followup-service", "notification-service",
+                CONSOLE)) {
             assertTrue(services.containsKey(name), "missing service " + name);
             assertNotNull(((Map<String, Object>) services.get(name)).get("healthcheck"), name + " has no healthcheck");
         }
@@ -49,7 +51,7 @@ class DockerComposeTest {
     @Test
     @SuppressWarnings("unchecked")
     void shouldBuildEachServiceFromADockerfileThatExists() throws IOException {
-        for (String name : SERVICES) {
+        for (String name : java.util.stream.Stream.concat(SERVICES.stream(), java.util.stream.Stream.of(CONSOLE)).toList()) {
             Map<String, Object> build = (Map<String, Object>) service(name).get("build");
             Path dockerfile = ROOT.resolve((String) build.get("context")).resolve((String) build.get("dockerfile"));
             assertTrue(Files.isRegularFile(dockerfile), name + ": " + dockerfile + " does not exist");
@@ -108,7 +110,32 @@ class DockerComposeTest {
     @SuppressWarnings("unchecked")
     void shouldCreateOneDatabasePerService() throws IOException {
         Map<String, Object> environment = (Map<String, Object>) service("postgres").get("environment");
-        assertEquals("customer,followup,notification", environment.get("POSTGRES_MULTIPLE_DATABASES"));
+        assertEquals("customer,followup,notification,console", environment.get("POSTGRES_MULTIPLE_DATABASES"));
         assertTrue(Files.isExecutable(ROOT.resolve("docker/postgres-init/create-databases.sh")));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void shouldGiveTheConsoleItsDatabaseTheServicesAddressesAndItsSigningKey() throws IOException {
+        Map<String, Object> console = service(CONSOLE);
+        Map<String, Object> environment = (Map<String, Object>) console.get("environment");
+        Properties config = new Properties();
+        config.load(Files.newBufferedReader(ROOT.resolve(CONSOLE).resolve("src/main/resources/application.properties")));
+        for (String key : config.stringPropertyNames()) {
+            if (key.startsWith("%prod.") && key.contains("url")) {
+                String variable = key.substring("%prod.".length()).toUpperCase().replaceAll("[^A-Z0-9]", "_");
+                assertTrue(environment.containsKey(variable), CONSOLE + " needs " + variable + " (for " + key + ")");
+            }
+        }
+        assertTrue(((String) environment.get("QUARKUS_DATASOURCE_JDBC_URL")).endsWith("/console"));
+        for (String name : SERVICES) {
+            assertEquals("service_healthy", ((Map<String, Object>) ((Map<String, Object>) console.get("depends_on")).get(name))
+                    .get("condition"), CONSOLE + " -> " + name);
+        }
+        String keyInContainer = (String) environment.get("SMALLRYE_JWT_SIGN_KEY_LOCATION");
+        List<String> volumes = (List<String>) console.get("volumes");
+        String mount = volumes.stream().filter(v -> v.split(":")[1].equals(keyInContainer)).findFirst()
+                .orElseThrow(() -> new AssertionError(CONSOLE + " does not mount " + keyInContainer));
+        assertTrue(Files.isRegularFile(ROOT.resolve(mount.split(":")[0])), mount);
     }
 }
