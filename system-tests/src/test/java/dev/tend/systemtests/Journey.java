@@ -180,6 +180,15 @@ final class Journey {
                 .when().post("/customers/" + household.id() + "/feedback").then().statusCode(201);
     }
 
+    // --- notification-service (staff) ---
+
+    /** Staff answer the household; by default on the channel they last wrote on. Returns the notification. */
+    Map<String, Object> answer(Household household, String body) {
+        return given().baseUri(system.notificationService().baseUrl()).header("Authorization", RunningSystem.ALL_ROLES)
+                .contentType(ContentType.JSON).body(Map.of("body", body))
+                .when().post("/customers/" + household.id() + "/messages").then().statusCode(201).extract().jsonPath().getMap("$");
+    }
+
     // --- what reaches the household ---
 
     List<CaughtMail> mailTo(Household household) {

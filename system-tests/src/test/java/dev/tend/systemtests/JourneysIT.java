@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 import static dev.tend.systemtests.Journey.eventually;
 import static dev.tend.systemtests.Journey.today;
@@ -265,6 +266,59 @@ class JourneysIT {
                 cards.toString());
         await().during(Duration.ofSeconds(5)).atMost(Duration.ofSeconds(20))
                 .until(() -> journey.printedFor(household).size() == 1);
+    }
+
+    /** The listening loop (issue #12): a texted complaint reaches a person, who answers it on the customer's phone. */
+    @Test
+    void shouldPutATextedComplaintOnTheWorklistWithItsThreadAndTextTheStaffAnswerBack() {
+        Household household = journey.household("Gil Moreau", "+447400123108", List.of("SMS"), List.of("SMS"));
+        String juno = journey.pet(household, "Juno", "cat", null);
+        journey.visit(household, juno, "wellness", "her annual check", null);
+        SentSms request = eventually().until(() -> text(journey.textsTo(household), "how did we do"), t -> t != null);
+
+        String complaint = "Juno came home with a sore paw and nobody mentioned it";
+        journey.texts(household, complaint);
+
+        // A reply item on the worklist, with the thread: what it answers and what they wrote.
+        Map<String, Object> reply = eventually().until(() -> journey.worklist(household).stream()
+                .filter(c -> "REPLY".equals(c.get("kind"))).findFirst().orElse(null), c -> c != null);
+        assertEquals(complaint, path(reply, "conversation", "messages", 0, "body"));
+        assertEquals("SMS", path(reply, "conversation", "messages", 0, "channel"));
+        assertEquals("feedback-request", path(reply, "conversation", "messages", 0, "inReplyTo", "templateKey"));
+        assertEquals("Juno", path(reply, "pets", 0, "name"));
+        assertEquals("Gil Moreau", path(reply, "household", "name"));
+
+        // Staff answer; the answer reaches the phone the complaint came from.
+        String answer = "We're sorry, Gil. A vet will call you today about Juno's paw.";
+        Map<String, Object> sent = journey.answer(household, answer);
+        assertEquals("SMS", sent.get("channel"), sent.toString());
+        assertEquals("staff-message", sent.get("templateKey"));
+        SentSms onThePhone = eventually().until(() -> text(journey.textsTo(household), "Juno's paw"), t -> t != null);
+        assertTrue(onThePhone.body().contains(answer), onThePhone.body());
+        assertTrue(onThePhone.receivedAt().isAfter(request.receivedAt()));
+
+        Map<String, Object> done = journey.complete(reply.get("taskId"), "ANSWERED", "texted back, vet to call");
+        assertEquals("DONE", done.get("status"));
+        assertTrue(journey.worklist(household).isEmpty(), "nothing left on the worklist: " + journey.worklist(household));
+
+        // The timeline tells it in order: the request went out, they wrote back, a person answered.
+        List<Map<String, Object>> timeline = journey.timeline(household);
+        int fired = indexOf(timeline, e -> "FIRED".equals(e.get("kind")) && "feedback-request".equals(e.get("templateKey")));
+        int received = indexOf(timeline, e -> "MESSAGE_RECEIVED".equals(e.get("kind"))
+                && ((String) e.get("detail")).equals("SMS reply received: " + complaint));
+        int completed = indexOf(timeline, e -> "COMPLETED".equals(e.get("kind"))
+                && "ANSWERED: texted back, vet to call (Sam at the front desk)".equals(e.get("detail")));
+        assertTrue(fired >= 0 && received > fired && completed > received,
+                "fired " + fired + ", received " + received + ", completed " + completed + ": " + timeline);
+    }
+
+    private static int indexOf(List<Map<String, Object>> timeline, Predicate<Map<String, Object>> entry) {
+        for (int i = 0; i < timeline.size(); i++) {
+            if (entry.test(timeline.get(i))) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static Map<String, Object> one(List<Map<String, Object>> calls, String templateKey) {
