@@ -32,6 +32,16 @@ final class Http {
                 .header("Authorization", TOKEN).GET().build(), HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
+    /** The body of a GET that must answer 200. */
+    static String getBody(String url) throws IOException, InterruptedException {
+        HttpResponse<String> response = CLIENT.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
+                .header("Authorization", TOKEN).GET().build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IOException("GET " + url + " answered " + response.statusCode());
+        }
+        return response.body();
+    }
+
     /** The id field of a JSON object answer, without a JSON library's cost in the measured loop. */
     static String id(String json) {
         int at = json.indexOf("\"id\":\"");

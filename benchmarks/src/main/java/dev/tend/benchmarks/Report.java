@@ -105,6 +105,19 @@ final class Report {
                 .append(String.join("\n", large.plan())).append("\n```\n\n");
     }
 
+    void listening(ListeningBenchmark.Result result) {
+        double p99 = result.inboundToWorklist().percentileMillis(99);
+        text.append("## Listening, inbound text → worklist\n\n")
+                .append(String.format(Locale.ROOT, "%,d texts from known households' numbers at a steady %.1f/s, each through the SMS "
+                        + "stand-in's signed inbound webhook, timed until its reply item is on `GET /worklist` (read every 100 ms):%n%n",
+                        result.texts(), result.perSecond()))
+                .append(String.format(Locale.ROOT, "| samples | p50 | p95 | p99 |%n|---|---|---|---|%n| %,d | %.1f ms | %.1f ms | %.1f ms |%n",
+                        result.inboundToWorklist().count(), result.inboundToWorklist().percentileMillis(50),
+                        result.inboundToWorklist().percentileMillis(95), p99))
+                .append(String.format(Locale.ROOT, "%np99 target ≤ 2 s: %s. Texts the webhook refused: %d; not on the worklist after 3 minutes: %d.%n%n",
+                        verdict(p99 <= 2000), result.refused(), result.lost()));
+    }
+
     void footprint(List<FootprintBenchmark.Result> results) {
         text.append("## Footprint\n\n")
                 .append("| service | process start → first answer (s) | RSS after the load above (MB) |\n|---|---|---|\n");

@@ -41,6 +41,11 @@ public final class TendBenchmarks {
                 System.out.println("Footprint...");
                 report.footprint(new FootprintBenchmark(system, settings).run());
             }
+            if (runs.test("listening")) {
+                Quiet.await(system, Duration.ofMinutes(3));
+                System.out.println("Listening...");
+                report.listening(new ListeningBenchmark(system, settings).run());
+            }
             if (runs.test("ingest")) {
                 System.out.println("Ingest...");
                 report.ingest(new IngestBenchmark(system, settings).run(), settings);
