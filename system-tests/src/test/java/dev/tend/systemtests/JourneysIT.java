@@ -83,11 +83,11 @@ class JourneysIT {
         assertEquals(1275, front.get(0).getHeight());
         assertTrue(Journey.images(card, card.backPage()).isEmpty(), "the back carries no photo");
         String back = Journey.text(card, card.backPage());
-        assertTrue(back.contains("Biscuit") && back.contains(recheck.toString()), back);
+        assertTrue(back.contains("Biscuit") && saysDate(back, recheck), back);
 
         // ...and the reminder is texted.
         SentSms reminder = eventually().until(() -> journey.textsTo(household), texts -> !texts.isEmpty()).get(0);
-        assertTrue(reminder.body().contains("Biscuit") && reminder.body().contains(recheck.toString()), reminder.body());
+        assertTrue(reminder.body().contains("Biscuit") && saysDate(reminder.body(), recheck), reminder.body());
         eventually().untilAsserted(() -> {
             Map<String, Object> sms = journey.tasks(household, "recheck/reminder").get(0);
             assertEquals("SMS", sms.get("channel"));
@@ -167,7 +167,7 @@ class JourneysIT {
         LocalDate recheck = today().plusDays(7);
         journey.visit(household, luna, "dental", "a tooth extraction", recheck);
         CaughtMail reminder = eventually().until(() -> mail(journey.mailTo(household), "Luna's recheck is coming up"), m -> m != null);
-        assertTrue(reminder.textBody().contains(recheck.toString()), reminder.textBody());
+        assertTrue(saysDate(reminder.textBody(), recheck), reminder.textBody());
         eventually().untilAsserted(() -> {
             Map<String, Object> task = journey.tasks(household, "recheck/reminder").get(0);
             assertEquals("EMAIL", task.get("channel"));
@@ -179,7 +179,7 @@ class JourneysIT {
         journey.texts(household, "START");
         eventually().until(() -> Boolean.TRUE.equals(journey.consent(household, "SMS")));
         journey.visit(household, luna, "dental", "a check of the extraction site", recheck.plusDays(7));
-        SentSms again = eventually().until(() -> text(journey.textsTo(household), recheck.plusDays(7).toString()), t -> t != null);
+        SentSms again = eventually().until(() -> textSaying(journey.textsTo(household), recheck.plusDays(7)), t -> t != null);
         assertTrue(again.receivedAt().isAfter(stopped));
     }
 
@@ -204,7 +204,7 @@ class JourneysIT {
         // The next visit's reminder and feedback request, email first for this household, come by text instead.
         LocalDate recheck = today().plusDays(5);
         journey.visit(household, milo, "dental", "a scale and polish", recheck);
-        eventually().until(() -> text(journey.textsTo(household), recheck.toString()) != null);
+        eventually().until(() -> textSaying(journey.textsTo(household), recheck) != null);
         eventually().until(() -> text(journey.textsTo(household), "how did we do") != null);
         eventually().untilAsserted(() -> {
             Map<String, Object> reminder = journey.tasks(household, "recheck/reminder").get(0);
@@ -335,6 +335,18 @@ class JourneysIT {
 
     private static CaughtMail mail(List<CaughtMail> mails, String subject) {
         return mails.stream().filter(m -> subject.equals(m.subject())).findFirst().orElse(null);
+    }
+
+    /** Messages write dates in words, in the household's language ("Friday 4 December", "sexta-feira, 4 de dezembro"). */
+    private static boolean saysDate(String text, LocalDate date) {
+        return java.util.stream.Stream.of(java.util.Locale.UK, java.util.Locale.forLanguageTag("pt-PT"), java.util.Locale.forLanguageTag("es"))
+                .map(locale -> java.time.format.DateTimeFormatter.ofPattern(
+                        locale.getLanguage().equals("en") ? "d MMMM" : "d 'de' MMMM", locale).format(date))
+                .anyMatch(text::contains);
+    }
+
+    private static SentSms textSaying(List<SentSms> texts, LocalDate date) {
+        return texts.stream().filter(t -> saysDate(t.body(), date)).findFirst().orElse(null);
     }
 
     private static SentSms text(List<SentSms> texts, String containing) {
