@@ -3,6 +3,7 @@ package dev.tend.systemtests.faults;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tend.systemtests.faults.FaultSuite.Round;
 import dev.tend.systemtests.faults.LoadDriver.DrivenVisit;
+import dev.tend.systemtests.poison.DeadLetters.DeadLetter;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -28,7 +29,7 @@ record Accounting(FaultSuite.Settings settings, List<Round> rounds, int attempte
 
     static Accounting of(FaultSuite.Settings settings, List<Round> rounds, List<DrivenVisit> visits,
                          Deliveries.Snapshot seen, Function<DrivenVisit, JsonNode> tasksOf, ServiceMetrics metrics,
-                         Duration took) {
+                         List<DeadLetter> deadLetters, Duration took) {
         List<String> problems = new ArrayList<>();
         List<DrivenVisit> acknowledged = visits.stream().filter(DrivenVisit::acknowledged).toList();
         List<DrivenVisit> others = visits.stream().filter(v -> !v.acknowledged()).toList();
@@ -69,6 +70,9 @@ record Accounting(FaultSuite.Settings settings, List<Round> rounds, int attempte
                 problems.add(service + " dead-lettered " + count + " records");
             }
         });
+        // The reason and cause the dead-letter strategy wrote, so a failed run explains itself.
+        deadLetters.forEach(d -> problems.add("dead letter from " + d.sourceTopic() + " (key " + d.key() + "): "
+                + d.reason() + (d.cause() == null ? "" : " / cause: " + d.cause())));
         return new Accounting(settings, rounds, visits.size(), acknowledged.size(), others.size(), withMessages,
                 List.of(tasks, email, sms, post), problems,
                 metrics.total("tend_events_consumed_total", "outcome=\"duplicate\""),

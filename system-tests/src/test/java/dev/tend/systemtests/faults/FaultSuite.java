@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tend.contracts.Events;
 import dev.tend.infra.TendSystem;
 import dev.tend.systemtests.faults.LoadDriver.DrivenVisit;
+import dev.tend.systemtests.poison.DeadLetters;
+import dev.tend.systemtests.poison.DeadLetters.DeadLetter;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -187,8 +189,12 @@ final class FaultSuite implements AutoCloseable {
         // Anything reconciled or resent after a kill had the in-flight timeout to show up; give a stray one more.
         idle(Duration.ofSeconds(10));
         metrics.scrapeAll();
+        List<DeadLetter> deadLetters;
+        try (DeadLetters reader = new DeadLetters(system.kafka().bootstrapServers(), true)) {
+            deadLetters = reader.all();
+        }
         return Accounting.of(settings, rounds, driver.visits(), deliveries.snapshot(), this::tasksOf, metrics,
-                Duration.between(startedAt, Instant.now()));
+                deadLetters, Duration.between(startedAt, Instant.now()));
     }
 
     private boolean nothingInFlight() {

@@ -31,6 +31,11 @@ public final class DeadLetters implements AutoCloseable {
     private final List<DeadLetter> seen = new ArrayList<>();
 
     public DeadLetters(String bootstrapServers) {
+        this(bootstrapServers, false);
+    }
+
+    /** @param fromStart read the whole topic, not only what arrives after this reader was opened */
+    public DeadLetters(String bootstrapServers, boolean fromStart) {
         consumer = new KafkaConsumer<>(Map.of(
                 "bootstrap.servers", bootstrapServers,
                 "key.deserializer", StringDeserializer.class.getName(),
@@ -40,15 +45,26 @@ public final class DeadLetters implements AutoCloseable {
         List<TopicPartition> partitions = consumer.partitionsFor(Topics.DEAD_LETTER).stream()
                 .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
         consumer.assign(partitions);
-        consumer.seekToEnd(partitions);
+        if (fromStart) {
+            consumer.seekToBeginning(partitions);
+        } else {
+            consumer.seekToEnd(partitions);
+        }
         partitions.forEach(consumer::position);
     }
 
     /** Everything dead-lettered since this reader was opened. */
     public synchronized List<DeadLetter> all() {
-        for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-            seen.add(new DeadLetter(record.key(), record.value(), header(record, "dead-letter-reason"),
-                    header(record, "dead-letter-topic"), header(record, "dead-letter-cause")));
+        // Polls until a poll brings nothing: reading a whole topic from its start takes more than one.
+        for (int polls = 0; polls < 20; polls++) {
+            var records = consumer.poll(Duration.ofMillis(200));
+            for (ConsumerRecord<String, byte[]> record : records) {
+                seen.add(new DeadLetter(record.key(), record.value(), header(record, "dead-letter-reason"),
+                        header(record, "dead-letter-topic"), header(record, "dead-letter-cause")));
+            }
+            if (records.isEmpty() && polls > 0) {
+                break;
+            }
         }
         return List.copyOf(seen);
     }
