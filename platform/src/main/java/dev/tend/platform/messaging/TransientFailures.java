@@ -19,7 +19,23 @@ final class TransientFailures {
     }
 
     static boolean isTransient(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+        return isTransient(failure, 0);
+    }
+
+    /**
+     * Walks the causes and the suppressed exceptions: a transaction manager that fails to commit because the
+     * connection died reports the database's error as a suppressed exception of its RollbackException.
+     */
+    private static boolean isTransient(Throwable failure, int depth) {
+        for (Throwable t = failure; t != null && depth < 20; t = t.getCause() == t ? null : t.getCause(), depth++) {
+            for (Throwable suppressed : t.getSuppressed()) {
+                if (isTransient(suppressed, depth + 1)) {
+                    return true;
+                }
+            }
+            if (isAcquisitionTimeout(t)) {
+                return true;
+            }
             if (t instanceof SQLTransientException || t instanceof SQLRecoverableException || t instanceof ConnectException) {
                 return true;
             }
@@ -35,5 +51,14 @@ final class TransientFailures {
             }
         }
         return false;
+    }
+
+    /**
+     * The connection pool (Agroal) gives up waiting for a connection with a plain SQLException that has no
+     * SQLSTATE, only this message; Hibernate then wraps it as a generic JDBC error. It means the database is
+     * restarting or every connection is busy: both pass.
+     */
+    private static boolean isAcquisitionTimeout(Throwable t) {
+        return t instanceof SQLException && t.getMessage() != null && t.getMessage().startsWith("Acquisition timeout");
     }
 }
