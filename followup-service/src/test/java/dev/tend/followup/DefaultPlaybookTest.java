@@ -44,6 +44,26 @@ class DefaultPlaybookTest extends FollowupTestSupport {
     }
 
     @Test
+    void shouldHoldALateEveningThankYouUntilTheMorningAndSayWhy() {
+        setClock("2026-03-06T21:30", LONDON);
+        UUID customerId = UUID.randomUUID();
+        apply(household(customerId).consents(Channel.EMAIL).registered(),
+                visit(customerId, null, "emergency", local("2026-03-06T21:00", LONDON), null).recorded());
+
+        FollowupTask thankYou = task(customerId, "visit-thank-you");
+        assertEquals(at("2026-03-07T08:00", LONDON), thankYou.dueAt, "not at night in the household's own time");
+        assertTrue(timeline(thankYou.id).stream().anyMatch(e -> e.kind.equals("RESCHEDULED")
+                        && e.detail.contains("2026-03-06T21:00") && e.detail.contains("quiet hours")),
+                "the timeline says why it waits");
+
+        fireDue();
+        assertEquals(FollowupTask.Status.PENDING, task(customerId, "visit-thank-you").status);
+        setClock("2026-03-07T08:00", LONDON);
+        fireDue();
+        assertEquals(FollowupTask.Status.FIRED, task(customerId, "visit-thank-you").status);
+    }
+
+    @Test
     void shouldSkipClinicHolidaysForCalls() {
         setClock("2026-12-24T12:00", LONDON); // Thursday; Friday 25th and Monday 28th are holidays
         UUID customerId = UUID.randomUUID();

@@ -39,9 +39,18 @@ public final class TendSystem implements AutoCloseable {
                           int smsPort, int customerPort, int followupPort, int notificationPort, int consolePort,
                           Map<String, String> serviceProperties) {
 
+        /**
+         * Settings every test system starts with. Tests and benchmarks run at any hour, and a message held for the
+         * recipient's morning would make them depend on the time of day; quiet hours are proven in followup-service's
+         * own tests (DefaultPlaybookTest, TimingTest, CareInvariantsTest) with a set clock.
+         */
+        public static final Map<String, String> TEST_DEFAULTS = Map.of(
+                "tend.followup.quiet-hours.start", "00:00",
+                "tend.followup.quiet-hours.end", "00:00");
+
         /** Free ports everywhere, so a test run never collides with a running {@code ./tend up}; no console. */
         public static Options forTests(Path projectRoot, Path workDir) {
-            return new Options(projectRoot, workDir, 0, 0, 0, 0, 0, 0, 0, 0, NO_CONSOLE, Map.of());
+            return new Options(projectRoot, workDir, 0, 0, 0, 0, 0, 0, 0, 0, NO_CONSOLE, TEST_DEFAULTS);
         }
 
         /** The fixed, documented ports of {@code ./tend up}, the staff console included. */
@@ -49,9 +58,12 @@ public final class TendSystem implements AutoCloseable {
             return new Options(projectRoot, dataDir, 55432, 9092, 2525, 1143, 8089, 8081, 8082, 8083, 8080, Map.of());
         }
 
+        /** Adds {@code properties} to the services' settings (a later value wins). */
         public Options withServiceProperties(Map<String, String> properties) {
+            Map<String, String> merged = new HashMap<>(serviceProperties);
+            merged.putAll(properties);
             return new Options(projectRoot, workDir, postgresPort, kafkaPort, smtpPort, imapPort, smsPort, customerPort,
-                    followupPort, notificationPort, consolePort, Map.copyOf(properties));
+                    followupPort, notificationPort, consolePort, Map.copyOf(merged));
         }
 
         /** The staff console too, on a free port (browser tests). */

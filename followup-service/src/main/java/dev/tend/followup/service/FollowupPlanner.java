@@ -168,6 +168,11 @@ public class FollowupPlanner {
         // A named local time stays that local time wherever the household moves; one relative to the event does not.
         task.localDue = timing.at() != null ? due.toLocalDateTime() : null;
         task.dueAt = calendar.nextAllowed(due.toInstant(), window, zone);
+        if (task.dueAt.isAfter(due.toInstant())) {
+            // A visit recorded at 22:00 gets its thank-you in the morning; the timeline says why it waits.
+            task.planNotes.add(new FollowupTask.PlanNote(Timeline.RESCHEDULED, "from " + due.toLocalDateTime() + " to "
+                    + task.dueAt.atZone(zone).toLocalDateTime() + " local: " + calendar.describe(window)));
+        }
         if (Boolean.TRUE.equals(timing.expireAtAnchor())) {
             // The last day it can still go: before the anchor day, or (a card) the last posting day that arrives in time.
             task.expiresAt = anchor.toLocalDate().minusDays(leadDays > 0 ? leadDays - 1 : 0).atStartOfDay(zone).toInstant();
