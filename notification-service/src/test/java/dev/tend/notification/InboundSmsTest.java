@@ -4,17 +4,20 @@ import dev.tend.contracts.Channel;
 import dev.tend.contracts.EventEnvelope;
 import dev.tend.contracts.Topics;
 import dev.tend.contracts.notification.Recipient;
+import dev.tend.notification.consent.Suppressions;
 import dev.tend.notification.sms.TwilioSignatures;
 import dev.tend.testsupport.EventSchemas;
 import dev.tend.testsupport.KafkaTestClient;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import static dev.tend.notification.Fixtures.household;
@@ -22,8 +25,10 @@ import static dev.tend.notification.Fixtures.notificationId;
 import static dev.tend.notification.Fixtures.request;
 import static dev.tend.notification.Fixtures.statuses;
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -34,6 +39,9 @@ class InboundSmsTest {
 
     private static final String PUBLIC_BASE_URL = "http://localhost:8083";
     private static final String CLINIC_NUMBER = "+15005550006";
+
+    @Inject
+    Suppressions suppressions;
 
     static ValidatableResponse textIn(Map<String, String> form) {
         Map<String, List<String>> params = new LinkedHashMap<>();
@@ -60,6 +68,10 @@ class InboundSmsTest {
         messages.forEach(message -> EventSchemas.assertConforms(Topics.CUSTOMER_MESSAGES, message));
         assertTrue(messages.size() >= atLeast, "expected " + atLeast + " customer messages, got " + messages);
         return messages;
+    }
+
+    private Optional<String> suppressionOf(String phone) {
+        return QuarkusTransaction.requiringNew().call(() -> suppressions.reason(Channel.SMS, phone));
     }
 
     private static long storedWithSid(String sid) {
@@ -178,5 +190,29 @@ class InboundSmsTest {
         Map<String, String> help = text(phone, "HELP");
         textIn(help).statusCode(200);
         assertEquals(0, storedWithSid(help.get("MessageSid")));
+    }
+
+    @Test
+    void shouldPassATextThatOnlyStartsWithAKeywordToAPersonAndNotOptOut() {
+        String phone = "+447911124107";
+        UUID customerId = household(null, phone, Channel.SMS);
+        Map<String, String> text = text(phone, "Cancel my appointment on Friday please, Bella is better");
+
+        textIn(text).statusCode(200).body(not(containsString("<Message>")));
+
+        EventEnvelope message = messagesFor(customerId, 1).get(0);
+        assertEquals("Cancel my appointment on Friday please, Bella is better", message.data().path("body").asText());
+        assertEquals(1, storedWithSid(text.get("MessageSid")));
+        assertTrue(suppressionOf(phone).isEmpty(), "still reachable by text");
+    }
+
+    @Test
+    void shouldStopOnAPortugueseOrSpanishStopWord() {
+        for (String[] each : new String[][] {{"+351912345601", "Parar"}, {"+34612345602", "Baja."}}) {
+            Map<String, String> stop = text(each[0], each[1]);
+            textIn(stop).statusCode(200);
+            assertEquals(0, storedWithSid(stop.get("MessageSid")), each[1] + " is not a message for staff");
+            assertTrue(suppressionOf(each[0]).isPresent(), each[1] + " stops texts to " + each[0]);
+        }
     }
 }

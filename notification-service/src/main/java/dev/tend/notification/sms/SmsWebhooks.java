@@ -22,9 +22,6 @@ import java.util.Set;
 @ApplicationScoped
 public class SmsWebhooks {
 
-    static final Set<String> STOP_WORDS = Set.of("STOP", "STOPALL", "UNSUBSCRIBE", "END", "QUIT", "CANCEL");
-    static final Set<String> START_WORDS = Set.of("START", "UNSTOP");
-    static final Set<String> HELP_WORDS = Set.of("HELP", "INFO");
     /** Carrier errors that say the number cannot take texts at all (unknown, landline). */
     private static final Set<Integer> DEAD_NUMBER = Set.of(30005, 30006);
 
@@ -82,8 +79,9 @@ public class SmsWebhooks {
     }
 
     /**
-     * A text from a customer: a keyword (STOP, START, HELP) acts at once; anything else is stored and, when its
-     * number is known, published for staff to read.
+     * A text from a customer: a keyword ({@link SmsKeywords}: the whole text is STOP, START or HELP, in English,
+     * Portuguese or Spanish) acts at once; anything else is stored and, when its number is known, published for
+     * staff to read.
      *
      * @return the reply to text back, if any
      */
@@ -94,17 +92,19 @@ public class SmsWebhooks {
             return Optional.empty();
         }
         body = body == null ? "" : body;
-        String keyword = body.strip().split("\\s+", 2)[0].toUpperCase(Locale.ROOT).replaceAll("[^A-Z]", "");
-        if (STOP_WORDS.contains(keyword)) {
-            optOuts.smsStop(from.strip());
-            return Optional.empty();
-        }
-        if (START_WORDS.contains(keyword)) {
-            optOuts.smsStart(from.strip());
-            return Optional.of(replies.started(from.strip()));
-        }
-        if (HELP_WORDS.contains(keyword)) {
-            return Optional.of(replies.help(from.strip()));
+        Optional<SmsKeywords.Keyword> keyword = SmsKeywords.of(body);
+        if (keyword.isPresent()) {
+            return switch (keyword.get()) {
+                case STOP -> {
+                    optOuts.smsStop(from.strip());
+                    yield Optional.empty();
+                }
+                case START -> {
+                    optOuts.smsStart(from.strip());
+                    yield Optional.of(replies.started(from.strip()));
+                }
+                case HELP -> Optional.of(replies.help(from.strip()));
+            };
         }
         String sid = Optional.ofNullable(form.get("MessageSid")).orElse(form.get("SmsSid"));
         if (sid == null) {
