@@ -4,8 +4,8 @@ FROM eclipse-temurin:17-jdk AS build
 WORKDIR /src
 COPY . .
 RUN ./mvnw -B -q -DskipTests package -pl infra,customer-service,followup-service,notification-service,staff-console -am \
- && ./mvnw -B -q dependency:copy-dependencies -pl infra -DincludeScope=runtime -DoutputDirectory=target/stand-ins \
- && cp infra/target/tend-infra-*.jar infra/target/stand-ins/
+ && mkdir infra/target/stand-ins \
+ && cp $(tr ':' ' ' < infra/target/infra.classpath) infra/target/tend-infra-*.jar infra/target/stand-ins/
 
 # docker compose's stand-ins (target: stand-ins): the mail catcher, the SMS-provider stand-in and the /mail and /sms
 # views of ./tend up, run from infra's jar.
