@@ -161,8 +161,10 @@ class DockerComposeTest {
     void shouldBeValidByTheComposeSpecificationSchema() throws IOException {
         ObjectMapper json = new ObjectMapper();
         ObjectNode schema = (ObjectNode) json.readTree(DockerComposeTest.class.getResourceAsStream("/compose-spec/compose-spec.json"));
-        // The schema names its meta-schema without the trailing '#', which the validator would fetch over the network.
+        // The schema names its meta-schema without the trailing '#', which the validator would fetch over the network,
+        // and itself by a relative $id, which the validator refuses as a base for its references.
         schema.put("$schema", "http://json-schema.org/draft-07/schema#");
+        schema.put("$id", "https://github.com/compose-spec/compose-spec/raw/HEAD/schema/compose-spec.json");
         JsonNode file = json.valueToTree(compose());
         Set<ValidationMessage> errors = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7).getSchema(schema).validate(file);
         assertTrue(errors.isEmpty(), "docker-compose.yml breaks the Compose Specification: " + errors);
