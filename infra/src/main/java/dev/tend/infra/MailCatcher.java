@@ -47,10 +47,12 @@ public final class MailCatcher implements AutoCloseable {
 
     private final int smtpPort;
     private final int imapPort;
+    private final String bindAddress;
     private final List<CaughtMail> caughtBeforeRestart = new ArrayList<>();
     private GreenMail greenMail;
 
-    private MailCatcher(int smtpPort, int imapPort) {
+    private MailCatcher(int smtpPort, int imapPort, String bindAddress) {
+        this.bindAddress = bindAddress;
         this.smtpPort = smtpPort;
         this.imapPort = imapPort;
     }
@@ -62,8 +64,16 @@ public final class MailCatcher implements AutoCloseable {
 
     /** Starts catching mail on {@code smtpPort} and serving the reply mailbox on {@code imapPort}; 0 picks a free port. */
     public static MailCatcher start(int smtpPort, int imapPort) {
+        return start(smtpPort, imapPort, HOST);
+    }
+
+    /**
+     * As {@link #start(int, int)}, listening on {@code bindAddress}: {@code 0.0.0.0} where other containers send to it
+     * (docker compose's stand-ins), 127.0.0.1 everywhere else.
+     */
+    public static MailCatcher start(int smtpPort, int imapPort, String bindAddress) {
         MailCatcher catcher = new MailCatcher(smtpPort == 0 ? FreePorts.pick() : smtpPort,
-                imapPort == 0 ? FreePorts.pick() : imapPort);
+                imapPort == 0 ? FreePorts.pick() : imapPort, bindAddress);
         catcher.launch();
         return catcher;
     }
@@ -144,8 +154,8 @@ public final class MailCatcher implements AutoCloseable {
 
     private void launch() {
         GreenMail server = new GreenMail(new ServerSetup[]{
-                new ServerSetup(smtpPort, HOST, ServerSetup.PROTOCOL_SMTP),
-                new ServerSetup(imapPort, HOST, ServerSetup.PROTOCOL_IMAP)});
+                new ServerSetup(smtpPort, bindAddress, ServerSetup.PROTOCOL_SMTP),
+                new ServerSetup(imapPort, bindAddress, ServerSetup.PROTOCOL_IMAP)});
         server.withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
         server.start();
         server.setUser(REPLY_MAILBOX, REPLY_LOGIN, REPLY_PASSWORD);

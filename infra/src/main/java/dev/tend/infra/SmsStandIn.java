@@ -52,9 +52,17 @@ public final class SmsStandIn implements AutoCloseable {
 
     /** Starts the stand-in on {@code port}; 0 picks a free port. */
     public static SmsStandIn start(int port) {
+        return start(port, HOST);
+    }
+
+    /**
+     * As {@link #start(int)}, listening on {@code bindAddress}: {@code 0.0.0.0} where other containers send to it
+     * (docker compose's stand-ins), 127.0.0.1 everywhere else.
+     */
+    public static SmsStandIn start(int port, String bindAddress) {
         TwilioMessagesApi api = new TwilioMessagesApi(ACCOUNT_SID, AUTH_TOKEN);
         WireMockConfiguration options = WireMockConfiguration.options()
-                .bindAddress(HOST)
+                .bindAddress(bindAddress)
                 .extensions(api)
                 .notifier(new ConsoleNotifier(false));
         WireMockServer server = new WireMockServer(port == 0 ? options.dynamicPort() : options.port(port));
@@ -110,6 +118,15 @@ public final class SmsStandIn implements AutoCloseable {
      * @return the webhook's HTTP status
      */
     public int textIn(String webhookUrl, String from, String to, String body) {
+        return textIn(webhookUrl, webhookUrl, from, to, body);
+    }
+
+    /**
+     * As {@link #textIn(String, String, String, String)}, signed for {@code webhookUrl} (the receiver's public address,
+     * which it rebuilds) but sent to {@code deliverTo}: in docker compose the stand-in reaches notification-service by
+     * its container name, while the service's public address is the one a person's browser uses.
+     */
+    public int textIn(String webhookUrl, String deliverTo, String from, String to, String body) {
         Map<String, String> form = new TreeMap<>(Map.of("AccountSid", ACCOUNT_SID, "From", from, "To", to, "Body", body,
                 "MessageSid", "SM" + UUID.randomUUID().toString().replace("-", "")));
         StringBuilder signed = new StringBuilder(webhookUrl);
@@ -122,7 +139,7 @@ public final class SmsStandIn implements AutoCloseable {
             Mac mac = Mac.getInstance("HmacSHA1");
             mac.init(new SecretKeySpec(AUTH_TOKEN.getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
             String signature = Base64.getEncoder().encodeToString(mac.doFinal(signed.toString().getBytes(StandardCharsets.UTF_8)));
-            HttpRequest request = HttpRequest.newBuilder(URI.create(webhookUrl)).timeout(Duration.ofSeconds(30))
+            HttpRequest request = HttpRequest.newBuilder(URI.create(deliverTo)).timeout(Duration.ofSeconds(30))
                     .header("Content-Type", "application/x-www-form-urlencoded")
                     .header("X-Twilio-Signature", signature)
                     .POST(HttpRequest.BodyPublishers.ofString(encoded)).build();
@@ -130,10 +147,10 @@ public final class SmsStandIn implements AutoCloseable {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HMAC-SHA1 is not available", e);
         } catch (IOException e) {
-            throw new UncheckedIOException("Could not call " + webhookUrl, e);
+            throw new UncheckedIOException("Could not call " + deliverTo, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while calling " + webhookUrl, e);
+            throw new IllegalStateException("Interrupted while calling " + deliverTo, e);
         }
     }
 

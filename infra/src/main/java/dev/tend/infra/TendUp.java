@@ -1,21 +1,9 @@
 package dev.tend.infra;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
-import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.concurrent.CountDownLatch;
-import java.util.function.Supplier;
 
 /**
  * {@code ./tend up}: starts the whole system on the documented ports, keeps PostgreSQL's and Kafka's data
@@ -24,10 +12,7 @@ import java.util.function.Supplier;
  */
 public final class TendUp {
 
-    private static final int INBOX_PORT = 8025;
-    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .enable(SerializationFeature.INDENT_OUTPUT);
+    private static final int INBOX_PORT = Inbox.PORT;
 
     private TendUp() {
     }
@@ -49,40 +34,9 @@ public final class TendUp {
         stopped.await();
     }
 
-    private static HttpServer inbox(TendSystem system) throws IOException {
-        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", INBOX_PORT), 0);
-        server.createContext("/mail", exchange -> respond(exchange, () -> system.mailCatcher().messages()));
-        server.createContext("/sms", exchange -> respond(exchange, () -> system.smsStandIn().messages()));
-        // A customer texting the clinic: the stand-in calls notification-service's inbound webhook, signed as Twilio does.
-        server.createContext("/sms/inbound", exchange -> {
-            Map<String, String> form = form(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-            int status = system.smsStandIn().textIn(system.notificationService().baseUrl() + "/webhooks/twilio/inbound",
-                    form.getOrDefault("from", ""), TendSystem.SMS_SENDER, form.getOrDefault("body", ""));
-            respond(exchange, () -> Map.of("webhookStatus", status));
-        });
-        server.start();
-        return server;
-    }
-
-    private static Map<String, String> form(String body) {
-        Map<String, String> form = new HashMap<>();
-        for (String pair : body.split("&")) {
-            int eq = pair.indexOf('=');
-            if (eq > 0) {
-                form.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-                        URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-            }
-        }
-        return form;
-    }
-
-    private static void respond(HttpExchange exchange, Supplier<Object> body) throws IOException {
-        byte[] json = JSON.writeValueAsBytes(body.get());
-        exchange.getResponseHeaders().add("Content-Type", "application/json");
-        exchange.sendResponseHeaders(200, json.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(json);
-        }
+    private static HttpServer inbox(TendSystem system) {
+        String webhook = system.notificationService().baseUrl() + "/webhooks/twilio/inbound";
+        return Inbox.start("127.0.0.1", INBOX_PORT, system.mailCatcher(), system.smsStandIn(), webhook, webhook);
     }
 
     private static void printWhereThingsAre(TendSystem system, Path dataDir) {
