@@ -291,7 +291,7 @@ class ConsoleInboxBrowserIT {
     }
 
     private static String aPhoneNumber() {
-        return String.format("+4477009%05d", ThreadLocalRandom.current().nextInt(100_000));
+        return String.format("+4474008%05d", ThreadLocalRandom.current().nextInt(100_000));
     }
 
     private static String suffix() {
