@@ -118,6 +118,22 @@ final class Report {
                         verdict(p99 <= 2000), result.refused(), result.lost()));
     }
 
+    void console(ConsoleBenchmark.Result result) {
+        text.append("## Staff console, page render times\n\n")
+                .append(String.format(Locale.ROOT, "A worklist of %,d items (feedback-resolution calls and texted replies, %,d listed "
+                        + "on Today), each page requested %d times one after another by a signed-in admin after %d warm-up "
+                        + "requests, timed from the request to the last byte on loopback (the console's calls to the services and "
+                        + "its Qute rendering):%n%n", result.worklistItems(), result.listed(), result.requestsPerPage(), 3))
+                .append("| page | size (KB) | p50 | p95 | max | under 300 ms |\n|---|---|---|---|---|---|\n");
+        for (ConsoleBenchmark.PageTimes page : result.pages()) {
+            double max = page.latencies().percentileMillis(100);
+            text.append(String.format(Locale.ROOT, "| %s `%s` | %,.0f | %.1f ms | %.1f ms | %.1f ms | %s |%n", page.page(),
+                    page.path(), page.bytes() / 1024.0, page.latencies().percentileMillis(50),
+                    page.latencies().percentileMillis(95), max, verdict(page.latencies().percentileMillis(95) < 300)));
+        }
+        text.append("\nTarget: every page under 300 ms (judged on p95) with 200 worklist items.\n\n");
+    }
+
     void footprint(List<FootprintBenchmark.Result> results) {
         text.append("## Footprint\n\n")
                 .append("| service | process start → first answer (s) | RSS after the load above (MB) |\n|---|---|---|\n");

@@ -29,10 +29,17 @@ public final class TendBenchmarks {
         Path output = Path.of(value(args, "--out", projectRoot.resolve(
                 only.contains("") ? "BENCHMARKS.md" : "benchmarks/target/BENCHMARKS-partial.md").toString()));
         Path workDir = Files.createTempDirectory("tend-bench");
-        try (TendSystem system = TendSystem.start(TendSystem.Options.forTests(projectRoot, workDir))) {
+        TendSystem.Options options = TendSystem.Options.forTests(projectRoot, workDir);
+        try (TendSystem system = TendSystem.start(runs.test("console") ? options.withConsole() : options)) {
             system.kafka().createTopics(Map.of(OutboxBenchmark.TOPIC, Topics.DEFAULT_PARTITIONS));
             Report report = new Report(settings);
-            // The pipeline and start-up first, on an idle system; then the sections that pile up backlogs.
+            // The console first, so its worklist holds its own 200 items and not the other sections' backlogs.
+            if (runs.test("console")) {
+                System.out.println("Staff console...");
+                report.console(new ConsoleBenchmark(system, settings).run());
+                Quiet.await(system, Duration.ofMinutes(3));
+            }
+            // The pipeline and start-up next, on an idle system; then the sections that pile up backlogs.
             if (runs.test("pipeline")) {
                 System.out.println("Whole pipeline...");
                 report.pipeline(new PipelineBenchmark(system, settings).run(), settings);

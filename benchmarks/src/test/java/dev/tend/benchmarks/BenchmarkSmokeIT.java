@@ -16,7 +16,7 @@ class BenchmarkSmokeIT {
         TendBenchmarks.main(new String[]{"--quick", "--out", report.toString()});
         String text = Files.readString(report);
         for (String section : new String[]{"## Machine", "## Ingest", "**ratio**", "## Outbox relay", "ProducerPerformance",
-                "## Scheduler against db-scheduler", "db-scheduler", "## Listening", "## Footprint", "customer-service", "followup-service", "notification-service"}) {
+                "## Scheduler against db-scheduler", "db-scheduler", "## Listening", "## Staff console", "Template preview", "## Footprint", "customer-service", "followup-service", "notification-service"}) {
             assertTrue(text.contains(section), "the report lacks " + section + ":\n" + text);
         }
     }

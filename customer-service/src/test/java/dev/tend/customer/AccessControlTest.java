@@ -28,15 +28,41 @@ class AccessControlTest {
     }
 
     @Test
-    void shouldLetIntegrationAndAdminInAndKeepStaffOut() {
+    void shouldLetIntegrationAndAdminInAndKeepStaffOutOfWrites() {
         given().header("Authorization", AuthenticatedRequests.bearerWith("integration")).when().get("/customers")
                 .then().statusCode(200);
         given().header("Authorization", AuthenticatedRequests.bearerWith("admin")).when().get("/visits?customerId=" + UUID.randomUUID())
                 .then().statusCode(200);
-        given().header("Authorization", AuthenticatedRequests.bearerWith("staff")).when().get("/customers")
-                .then().statusCode(403).contentType("application/problem+json").body("status", equalTo(403));
         given().header("Authorization", AuthenticatedRequests.bearerWith("staff")).when().post("/pets/" + UUID.randomUUID() + "/death")
+                .then().statusCode(403).contentType("application/problem+json").body("status", equalTo(403));
+        given().header("Authorization", AuthenticatedRequests.bearerWith("staff")).contentType("application/json")
+                .body("{\"name\":\"Staff Made\",\"timezone\":\"Europe/London\",\"locale\":\"en-GB\"}")
+                .when().post("/customers").then().statusCode(403);
+        given().header("Authorization", AuthenticatedRequests.bearerWith("staff")).contentType("application/json")
+                .body("{\"granted\":true}").when().put("/customers/" + UUID.randomUUID() + "/consents/EMAIL").then().statusCode(403);
+        given().header("Authorization", AuthenticatedRequests.bearerWith("staff")).when().delete("/customers/" + UUID.randomUUID())
                 .then().statusCode(403);
+    }
+
+    /** The staff console reads households as the signed-in person, whose token carries only {@code staff}. */
+    @Test
+    void shouldLetStaffReadAHouseholdItsPetsVisitsAndConsents() {
+        String staff = AuthenticatedRequests.bearerWith("staff");
+        String customerId = Fixtures.registerCustomer("Read By Staff").toString();
+        String petId = Fixtures.registerPet(UUID.fromString(customerId), "Pip").toString();
+
+        given().header("Authorization", staff).when().get("/customers?q=Read By Staff")
+                .then().statusCode(200).body("items[0].id", equalTo(customerId));
+        given().header("Authorization", staff).when().get("/customers/" + customerId)
+                .then().statusCode(200).body("name", equalTo("Read By Staff"));
+        given().header("Authorization", staff).when().get("/customers/" + customerId + "/consents")
+                .then().statusCode(200).body("find { it.channel == 'EMAIL' }.granted", equalTo(true));
+        given().header("Authorization", staff).when().get("/customers/" + customerId + "/pets")
+                .then().statusCode(200).body("[0].name", equalTo("Pip"));
+        given().header("Authorization", staff).when().get("/pets/" + petId)
+                .then().statusCode(200).body("name", equalTo("Pip"));
+        given().header("Authorization", staff).when().get("/visits?customerId=" + customerId)
+                .then().statusCode(200).body("total", equalTo(0));
     }
 
     @Test

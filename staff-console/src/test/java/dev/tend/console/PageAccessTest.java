@@ -30,4 +30,13 @@ class PageAccessTest {
         assertEquals(Optional.of(Role.ADMIN), PageAccess.required("/templates/visit-thank-you"));
         assertEquals(Optional.of(Role.STAFF), PageAccess.required("/administration-notes"));
     }
+
+    @Test
+    void shouldLetStaffWorkTheInboxAndKeepTemplatePreviewsForAdmin() {
+        assertEquals(Optional.of(Role.STAFF), PageAccess.required("/inbox"));
+        assertEquals(Optional.of(Role.STAFF), PageAccess.required("/inbox/replies/3f1c/answer"));
+        assertEquals(Optional.of(Role.STAFF), PageAccess.required("/inbox/unmatched/3f1c/link"));
+        assertEquals(Optional.of(Role.ADMIN), PageAccess.required("/templates"));
+        assertEquals(Optional.of(Role.ADMIN), PageAccess.required("/templates/EMAIL/visit-thank-you"));
+    }
 }

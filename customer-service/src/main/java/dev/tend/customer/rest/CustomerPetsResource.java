@@ -25,6 +25,7 @@ public class CustomerPetsResource {
         this.pets = pets;
     }
 
+    @RolesAllowed({Roles.INTEGRATION, Roles.ADMIN, Roles.STAFF})
     @GET
     @Operation(summary = "A customer's pets, oldest registration first")
     @APIResponse(responseCode = "404", description = "No such customer")

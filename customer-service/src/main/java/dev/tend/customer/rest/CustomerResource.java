@@ -68,6 +68,7 @@ public class CustomerResource {
         });
     }
 
+    @RolesAllowed({Roles.INTEGRATION, Roles.ADMIN, Roles.STAFF})
     @GET
     @Operation(summary = "List customers", description = "Search by name, email or phone; filter by tag; paged, by name.")
     @Transactional
@@ -79,6 +80,7 @@ public class CustomerResource {
         return new Page<>(found.items().stream().map(CustomerView::of).toList(), page, size, found.total());
     }
 
+    @RolesAllowed({Roles.INTEGRATION, Roles.ADMIN, Roles.STAFF})
     @GET
     @Path("/{id}")
     @Operation(summary = "Read a customer", description = "The ETag is the version to send back in If-Match.")
@@ -111,6 +113,7 @@ public class CustomerResource {
         return Response.noContent().build();
     }
 
+    @RolesAllowed({Roles.INTEGRATION, Roles.ADMIN, Roles.STAFF})
     @GET
     @Path("/{id}/consents")
     @Operation(summary = "A customer's consent per channel", description = "A channel not listed is not consented.")

@@ -54,6 +54,7 @@ public class PetResource {
         });
     }
 
+    @RolesAllowed({Roles.INTEGRATION, Roles.ADMIN, Roles.STAFF})
     @GET
     @Path("/{id}")
     @Operation(summary = "Read a pet")

@@ -63,6 +63,7 @@ public class VisitResource {
         });
     }
 
+    @RolesAllowed({Roles.INTEGRATION, Roles.ADMIN, Roles.STAFF})
     @GET
     @Operation(summary = "List a customer's visits", description = "Newest first; optionally one pet's, within [from, to).")
     public Page<VisitView> list(@QueryParam("customerId") UUID customerId, @QueryParam("petId") UUID petId,
@@ -77,6 +78,7 @@ public class VisitResource {
         return new Page<>(found.items().stream().map(VisitView::of).toList(), page, size, found.total());
     }
 
+    @RolesAllowed({Roles.INTEGRATION, Roles.ADMIN, Roles.STAFF})
     @GET
     @Path("/{id}")
     @Operation(summary = "Read a visit")

@@ -38,10 +38,42 @@ public interface FollowupClient {
     record FeedbackLine(Instant receivedAt, int rating, String comment) {
     }
 
-    /** A call on the worklist, with what the caller should read up on first. */
-    record Call(UUID taskId, String templateKey, String rule, String priority, String status, Instant dueAt,
-                boolean overdue, String assignee, String team, String reason, Household household, List<Pet> pets,
-                List<Visit> lastVisits, List<EarlierCall> earlierCalls, List<FeedbackLine> feedback) {
+    /** The message of ours a customer's message answers. */
+    record InReplyTo(UUID notificationId, UUID taskId, String templateKey, String channel, Instant sentAt) {
+    }
+
+    record Attachment(String fileName, String contentType, long sizeBytes, String url) {
+    }
+
+    /** One message a customer wrote, as the reply item carries it. */
+    record MessageLine(UUID messageId, String channel, String kind, String from, String body, Instant receivedAt,
+                       Integer rating, List<String> urgentWords, InReplyTo inReplyTo, List<Attachment> attachments) {
+    }
+
+    /** A reply item's thread; {@code sharedSender}: the number or address is shared with other households. */
+    record Conversation(boolean sharedSender, List<UUID> sharedWithCustomerIds, List<MessageLine> messages) {
+    }
+
+    /**
+     * A call ({@code kind} FOLLOWUP) or a customer's reply ({@code kind} REPLY, with its {@code conversation}) on the
+     * worklist, with what the person should read up on first.
+     */
+    record Call(UUID taskId, String kind, String templateKey, String rule, String priority, boolean urgent, String status,
+                Instant dueAt, boolean overdue, String assignee, String team, String reason, Household household,
+                List<Pet> pets, List<Visit> lastVisits, List<EarlierCall> earlierCalls, List<FeedbackLine> feedback,
+                Conversation conversation) {
+
+        public boolean reply() {
+            return "REPLY".equals(kind);
+        }
+
+        public List<MessageLine> messages() {
+            return conversation == null || conversation.messages() == null ? List.of() : conversation.messages();
+        }
+    }
+
+    /** The day's worklist in numbers (what {@code GET /worklist} lists), and what was completed that day. */
+    record Summary(LocalDate date, long callsDue, long repliesWaiting, long urgentReplies, long overdue, long doneToday) {
     }
 
     record Outcome(String outcome, String note, String completedBy) {
@@ -124,6 +156,10 @@ public interface FollowupClient {
     @GET
     @Path("worklist")
     List<Call> worklist(@QueryParam("date") LocalDate date, @QueryParam("team") String team);
+
+    @GET
+    @Path("worklist/summary")
+    Summary summary(@QueryParam("date") LocalDate date, @QueryParam("team") String team);
 
     @GET
     @Path("worklist/{taskId}")

@@ -25,6 +25,16 @@ public class Pages {
 
     public static native TemplateInstance today$counts(TodayView view);
 
+    public static native TemplateInstance inbox(InboxView view);
+
+    public static native TemplateInstance inbox$reply(InboxView.ReplyItem item);
+
+    public static native TemplateInstance inbox$unmatched(InboxView.UnmatchedItem item);
+
+    public static native TemplateInstance templates(List<TemplatesView.Row> rows, String problem);
+
+    public static native TemplateInstance template(TemplatesView.PreviewView view);
+
     public static native TemplateInstance postcards(List<NotificationClient.PrintJob> awaiting, List<NotificationClient.PrintJob> past);
 
     public static native TemplateInstance postcard(NotificationClient.PrintJob job, boolean awaiting, List<Side> sides,
@@ -93,14 +103,29 @@ public class Pages {
         }
     }
 
-    /** Today's page: the chosen date and team, the calls in the order they should be made, and the counts. */
-    public record TodayView(LocalDate date, String team, List<WorklistItem> items, String problem) {
+    /**
+     * Today's page: the chosen date and team, the items in the order to work them, and the counts at the top
+     * (followup-service's summary of the day; without it, counted from the items listed).
+     */
+    public record TodayView(LocalDate date, String team, List<WorklistItem> items, FollowupClient.Summary summary,
+                            String problem) {
         public long due() {
-            return items.stream().filter(item -> item.done() == null).count();
+            return summary != null ? summary.callsDue()
+                    : items.stream().filter(item -> item.done() == null && !item.call().reply()).count();
+        }
+
+        public long replies() {
+            return summary != null ? summary.repliesWaiting()
+                    : items.stream().filter(item -> item.done() == null && item.call().reply()).count();
         }
 
         public long overdue() {
-            return items.stream().filter(item -> item.done() == null && item.call().overdue()).count();
+            return summary != null ? summary.overdue()
+                    : items.stream().filter(item -> item.done() == null && item.call().overdue()).count();
+        }
+
+        public String doneToday() {
+            return summary != null ? Long.toString(summary.doneToday()) : "–";
         }
     }
 }

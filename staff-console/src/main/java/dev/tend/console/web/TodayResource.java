@@ -49,9 +49,9 @@ public class TodayResource {
         try {
             List<WorklistItem> items = WorklistOrder.sort(followup.worklist(day, chosenTeam)).stream()
                     .map(WorklistItem::open).toList();
-            return Pages.today(new Pages.TodayView(day, chosenTeam, items, null));
+            return Pages.today(new Pages.TodayView(day, chosenTeam, items, summary(day, chosenTeam), null));
         } catch (ServiceProblem problem) {
-            return Pages.today(new Pages.TodayView(day, chosenTeam, List.of(), problem.getMessage()));
+            return Pages.today(new Pages.TodayView(day, chosenTeam, List.of(), null, problem.getMessage()));
         }
     }
 
@@ -110,8 +110,19 @@ public class TodayResource {
     private String counts(String date, String team) {
         LocalDate day = parseDate(date);
         String chosenTeam = team == null || team.isBlank() ? staff.getTeam() : team;
-        List<WorklistItem> items = followup.worklist(day, chosenTeam).stream().map(WorklistItem::open).toList();
-        return Pages.today$counts(new Pages.TodayView(day, chosenTeam, items, null)).render();
+        FollowupClient.Summary summary = summary(day, chosenTeam);
+        List<WorklistItem> items = summary != null ? List.of()
+                : followup.worklist(day, chosenTeam).stream().map(WorklistItem::open).toList();
+        return Pages.today$counts(new Pages.TodayView(day, chosenTeam, items, summary, null)).render();
+    }
+
+    /** The day's counts from followup-service; without them (it refused) the page counts what it lists. */
+    private FollowupClient.Summary summary(LocalDate day, String team) {
+        try {
+            return followup.summary(day, team);
+        } catch (ServiceProblem problem) {
+            return null;
+        }
     }
 
     private LocalDate parseDate(String date) {
@@ -135,6 +146,8 @@ public class TodayResource {
             case "VOICEMAIL" -> "left a voicemail";
             case "NO_ANSWER" -> "no answer";
             case "CONCERN" -> "a concern was raised";
+            case "ANSWERED" -> "answered";
+            case "NO_REPLY_NEEDED" -> "no reply needed";
             default -> outcome;
         };
     }

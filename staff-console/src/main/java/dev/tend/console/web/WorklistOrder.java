@@ -6,12 +6,12 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * The order the front desk works in: overdue calls before those due today, each group by due time, then by the
- * service's own order (its priority rank). Reply items go first once followup-service puts them on the worklist.
+ * The order the front desk works in: urgent replies first (a customer wrote "bleeding", "collapsed"...), then what is
+ * overdue, then what is due today; each group by due time, then by the service's own order (its priority rank).
  */
 public final class WorklistOrder {
 
-    private static final Comparator<Call> ORDER = Comparator.comparing((Call call) -> call.overdue() ? 0 : 1)
+    private static final Comparator<Call> ORDER = Comparator.comparing(WorklistOrder::group)
             .thenComparing(Call::dueAt, Comparator.nullsLast(Comparator.naturalOrder()));
 
     private WorklistOrder() {
@@ -19,5 +19,12 @@ public final class WorklistOrder {
 
     public static List<Call> sort(List<Call> calls) {
         return calls.stream().sorted(ORDER).toList();
+    }
+
+    private static int group(Call call) {
+        if (call.reply() && call.urgent()) {
+            return 0;
+        }
+        return call.overdue() ? 1 : 2;
     }
 }
