@@ -186,7 +186,7 @@ public final class OidcStandIn implements AutoCloseable {
             return Response.error("unauthorized_client", "unknown client_id");
         }
         String redirectUri = query.get("redirect_uri");
-        if (redirectUri == null || !redirectUri.startsWith("http")) {
+        if (redirectUri == null || !redirectUri.matches("^https?://[^\\s]+$")) {
             return Response.error("invalid_request", "redirect_uri is required");
         }
         String code = UUID.randomUUID().toString();
@@ -210,8 +210,12 @@ public final class OidcStandIn implements AutoCloseable {
             return Response.error("unsupported_grant_type", "only authorization_code is supported");
         }
         Grant grant = body.get("code") == null ? null : codes.remove(body.get("code"));
-        if (grant == null || !grant.redirectUri().equals(body.get("redirect_uri"))) {
-            return Response.error("invalid_grant", "unknown or used code, or another redirect_uri");
+        if (grant == null) {
+            return Response.error("invalid_grant", "unknown or used code");
+        }
+        if (!grant.redirectUri().equals(body.get("redirect_uri"))) {
+            return Response.error("invalid_grant", "redirect_uri " + body.get("redirect_uri") + " is not the "
+                    + grant.redirectUri() + " the code was issued for");
         }
         Map<String, Object> idClaims = personClaims(grant.person());
         idClaims.put("aud", CLIENT_ID);
