@@ -6,13 +6,13 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Which role each page and action needs, in one place: the sign-in page, static files and health are open;
+ * Which role each page and action needs, in one place: the sign-in pages, static files and health are open;
  * the admin pages (accounts, playbooks, templates) and approving a print job need {@code admin}; everything
  * else needs {@code staff}.
  */
 public final class PageAccess {
 
-    private static final Pattern OPEN = Pattern.compile("^/(sign-in|_static/.*|static/.*|q/.*|favicon\\.ico)$");
+    private static final Pattern OPEN = Pattern.compile("^/(sign-in|sign-in/oidc|_static/.*|static/.*|q/.*|favicon\\.ico)$");
     private static final Pattern ADMIN = Pattern.compile("^/(admin(/.*)?|playbooks(/.*)?|templates(/.*)?|postcards/[^/]+/approve)$");
 
     private PageAccess() {

@@ -86,13 +86,13 @@ public class SignInResource {
                 .cookie(cookie(config.session().cookieName(), "", uri, 0)).build();
     }
 
-    private static String safeNext(String next) {
+    static String safeNext(String next) {
         return next != null && LOCAL_PATH.matcher(next).matches() && !next.startsWith("//") && !next.equals("/sign-in")
                 ? next : "/today";
     }
 
     /** HttpOnly, SameSite=Lax, Secure when the console is reached over TLS; a session cookie (no expiry) unless maxAge is 0. */
-    private static NewCookie cookie(String name, String value, UriInfo uri, int maxAge) {
+    static NewCookie cookie(String name, String value, UriInfo uri, int maxAge) {
         return new NewCookie.Builder(name).value(value).path("/").httpOnly(true)
                 .secure("https".equals(uri.getRequestUri().getScheme()))
                 .sameSite(NewCookie.SameSite.LAX).maxAge(maxAge).build();
