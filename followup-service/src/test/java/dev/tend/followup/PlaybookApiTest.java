@@ -21,7 +21,7 @@ import static org.hamcrest.Matchers.notNullValue;
 @FollowupServiceTestResource
 class PlaybookApiTest extends FollowupTestSupport {
 
-    private static Map<String, Object> playbook(String key, String template, int days) {
+    static Map<String, Object> playbook(String key, String template, int days) {
         return Map.of("key", key, "name", "Dental", "rules", List.of(Map.of(
                 "key", "dental-recall",
                 "trigger", Map.of("event", "VISIT_RECORDED", "visitTypes", List.of("dental")),

@@ -7,6 +7,8 @@ import dev.tend.customer.service.ConsentService;
 import dev.tend.customer.service.CustomerEvents;
 import dev.tend.customer.service.CustomerService;
 import dev.tend.customer.service.Erasure;
+import dev.tend.platform.audit.AuditAction;
+import dev.tend.platform.audit.AuditTrail;
 import dev.tend.platform.rest.ETags;
 import dev.tend.platform.rest.IdempotentRequests;
 import dev.tend.platform.rest.Page;
@@ -35,6 +37,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 @RolesAllowed({Roles.INTEGRATION, Roles.ADMIN})
@@ -46,9 +49,11 @@ public class CustomerResource {
     private final ConsentService consents;
     private final IdempotentRequests idempotent;
     private final Erasure erasure;
+    private final AuditTrail audit;
 
     public CustomerResource(CustomerService customers, ConsentService consents, IdempotentRequests idempotent,
-                            Erasure erasure) {
+                            Erasure erasure, AuditTrail audit) {
+        this.audit = audit;
         this.customers = customers;
         this.consents = consents;
         this.idempotent = idempotent;
@@ -129,6 +134,8 @@ public class CustomerResource {
     public Consent decide(@RestPath UUID id, @RestPath Channel channel, @Valid @NotNull ConsentDecision body) {
         customers.find(id);
         var consent = consents.decide(id, channel, body.granted(), body.source());
+        // Here, not in ConsentService: a customer's own unsubscribe reaches it from notification-service as an event.
+        audit.record(AuditAction.CONSENT_CHANGED, id, Map.of("channel", channel.name(), "granted", consent.granted));
         return new Consent(channel, consent.granted, consent.source, consent.changedAt);
     }
 

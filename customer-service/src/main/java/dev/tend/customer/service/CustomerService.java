@@ -8,6 +8,8 @@ import dev.tend.customer.rest.AddressInput;
 import dev.tend.customer.rest.ConsentInput;
 import dev.tend.customer.rest.CustomerChanges;
 import dev.tend.customer.rest.NewCustomer;
+import dev.tend.platform.audit.AuditAction;
+import dev.tend.platform.audit.AuditTrail;
 import dev.tend.platform.rest.ETags;
 import dev.tend.platform.rest.Page;
 import dev.tend.platform.rest.ProblemException;
@@ -21,6 +23,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 
 @ApplicationScoped
@@ -33,9 +36,11 @@ public class CustomerService {
     private final CustomerEvents events;
     private final EntityManager entityManager;
     private final Clock clock;
+    private final AuditTrail audit;
 
     public CustomerService(ContactPoints contactPoints, ConsentService consents, CustomerEvents events,
-                           EntityManager entityManager, Clock clock) {
+                           EntityManager entityManager, Clock clock, AuditTrail audit) {
+        this.audit = audit;
         this.contactPoints = contactPoints;
         this.consents = consents;
         this.events = events;
@@ -58,6 +63,7 @@ public class CustomerService {
             }
         }
         events.publish(customer.id, new CustomerRegistered(CustomerEvents.snapshot(customer)));
+        audit.record(AuditAction.CUSTOMER_REGISTERED, customer.id, Map.of());
         return customer;
     }
 
@@ -71,6 +77,7 @@ public class CustomerService {
         // Flushing bumps the version, so the event carries the version the change produced.
         entityManager.flush();
         events.publish(customer.id, new CustomerUpdated(CustomerEvents.snapshot(customer)));
+        audit.record(AuditAction.CUSTOMER_UPDATED, customer.id, Map.of("version", customer.version));
         return customer;
     }
 

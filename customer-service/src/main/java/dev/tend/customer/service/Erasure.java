@@ -2,6 +2,8 @@ package dev.tend.customer.service;
 
 import dev.tend.contracts.customer.CustomerErased;
 import dev.tend.customer.Customer;
+import dev.tend.platform.audit.AuditAction;
+import dev.tend.platform.audit.AuditTrail;
 import dev.tend.platform.messaging.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -10,6 +12,7 @@ import org.jboss.logging.Logger;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -27,8 +30,11 @@ public class Erasure {
     private final Outbox outbox;
     private final EntityManager entityManager;
     private final Clock clock;
+    private final AuditTrail audit;
 
-    public Erasure(CustomerService customers, CustomerEvents events, Outbox outbox, EntityManager entityManager, Clock clock) {
+    public Erasure(CustomerService customers, CustomerEvents events, Outbox outbox, EntityManager entityManager, Clock clock,
+                   AuditTrail audit) {
+        this.audit = audit;
         this.customers = customers;
         this.events = events;
         this.outbox = outbox;
@@ -53,6 +59,8 @@ public class Erasure {
                 .setParameter("id", "%" + id + "%").executeUpdate();
         customer.delete();
         events.publish(customerId, new CustomerErased(customerId, clock.instant()));
+        // The household's audit entries stay (audit_entry is append-only): they name it only by this id.
+        audit.record(AuditAction.CUSTOMER_ERASED, customerId, Map.of());
         LOG.infof("Erased customer %s", customerId);
     }
 }

@@ -9,6 +9,8 @@ import dev.tend.customer.Pet;
 import dev.tend.customer.PetPhoto;
 import dev.tend.customer.rest.NewPet;
 import dev.tend.customer.rest.PetChanges;
+import dev.tend.platform.audit.AuditAction;
+import dev.tend.platform.audit.AuditTrail;
 import dev.tend.platform.rest.ETags;
 import dev.tend.platform.rest.ProblemException;
 import io.quarkus.panache.common.Sort;
@@ -20,6 +22,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 @ApplicationScoped
@@ -31,9 +34,11 @@ public class PetService {
     private final CustomerConfig config;
     private final EntityManager entityManager;
     private final Clock clock;
+    private final AuditTrail audit;
 
     public PetService(CustomerService customers, CustomerEvents events, PhotoCheck photoCheck, CustomerConfig config,
-                      EntityManager entityManager, Clock clock) {
+                      EntityManager entityManager, Clock clock, AuditTrail audit) {
+        this.audit = audit;
         this.customers = customers;
         this.events = events;
         this.photoCheck = photoCheck;
@@ -58,6 +63,7 @@ public class PetService {
         pet.updatedAt = pet.createdAt;
         pet.persistAndFlush();
         events.publish(pet.customerId, new PetRegistered(events.snapshot(pet)));
+        audit.record(AuditAction.PET_REGISTERED, pet.customerId, Map.of("petId", pet.id));
         return pet;
     }
 
@@ -70,6 +76,7 @@ public class PetService {
         pet.breed = input.breed();
         pet.sex = input.sex();
         pet.birthDate = input.birthDate();
+        audit.record(AuditAction.PET_UPDATED, pet.customerId, Map.of("petId", pet.id));
         return changed(pet);
     }
 
@@ -92,6 +99,7 @@ public class PetService {
         pet.updatedAt = clock.instant();
         entityManager.flush();
         events.publish(pet.customerId, new PetDied(events.snapshot(pet)));
+        audit.record(AuditAction.PET_DIED, pet.customerId, Map.of("petId", pet.id, "diedOn", diedOn.toString()));
         return pet;
     }
 
@@ -102,6 +110,7 @@ public class PetService {
             throw ProblemException.conflict("Pet " + id + " is " + pet.status + ", not active");
         }
         pet.status = Pet.REHOMED;
+        audit.record(AuditAction.PET_REHOMED, pet.customerId, Map.of("petId", pet.id));
         return changed(pet);
     }
 
@@ -118,6 +127,7 @@ public class PetService {
         photo.data = data;
         photo.uploadedAt = clock.instant();
         photo.persist();
+        audit.record(AuditAction.PET_PHOTO_UPLOADED, pet.customerId, Map.of("petId", pet.id, "contentType", type));
         return changed(pet);
     }
 

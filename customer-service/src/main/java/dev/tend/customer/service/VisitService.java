@@ -8,6 +8,8 @@ import dev.tend.customer.Pet;
 import dev.tend.customer.Visit;
 import dev.tend.customer.rest.NewVisit;
 import dev.tend.customer.rest.VisitChanges;
+import dev.tend.platform.audit.AuditAction;
+import dev.tend.platform.audit.AuditTrail;
 import dev.tend.platform.rest.ETags;
 import dev.tend.platform.rest.Page;
 import dev.tend.platform.rest.ProblemException;
@@ -23,6 +25,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.util.Map;
 import java.util.UUID;
 
 @ApplicationScoped
@@ -32,8 +35,11 @@ public class VisitService {
     private final CustomerEvents events;
     private final EntityManager entityManager;
     private final Clock clock;
+    private final AuditTrail audit;
 
-    public VisitService(CustomerService customers, CustomerEvents events, EntityManager entityManager, Clock clock) {
+    public VisitService(CustomerService customers, CustomerEvents events, EntityManager entityManager, Clock clock,
+                        AuditTrail audit) {
+        this.audit = audit;
         this.customers = customers;
         this.events = events;
         this.entityManager = entityManager;
@@ -62,6 +68,8 @@ public class VisitService {
         visit.updatedAt = visit.createdAt;
         visit.persistAndFlush();
         events.publish(customer.id, new VisitRecorded(CustomerEvents.snapshot(visit, customer)));
+        audit.record(AuditAction.VISIT_RECORDED, customer.id, Map.of("visitId", visit.id, "visitType", visit.visitType,
+                "imported", visit.imported));
         return visit;
     }
 
@@ -85,6 +93,7 @@ public class VisitService {
         visit.updatedAt = clock.instant();
         entityManager.flush();
         events.publish(customer.id, new VisitCorrected(CustomerEvents.snapshot(visit, customer)));
+        audit.record(AuditAction.VISIT_CORRECTED, customer.id, Map.of("visitId", visit.id, "version", visit.version));
         return visit;
     }
 
@@ -98,6 +107,8 @@ public class VisitService {
         entityManager.flush();
         Customer customer = customers.find(visit.customerId);
         events.publish(customer.id, new VisitCancelled(CustomerEvents.snapshot(visit, customer), reason));
+        // The reason is free text and may name someone: it stays out of the audit.
+        audit.record(AuditAction.VISIT_CANCELLED, customer.id, Map.of("visitId", visit.id));
         return visit;
     }
 

@@ -6,6 +6,8 @@ import dev.tend.contracts.Events;
 import dev.tend.followup.Playbook;
 import dev.tend.followup.playbook.PlaybookDefinition.Rule;
 import dev.tend.followup.playbook.PlaybookDefinition.TriggerEvent;
+import dev.tend.platform.audit.AuditAction;
+import dev.tend.platform.audit.AuditTrail;
 import dev.tend.platform.rest.ProblemException;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -38,7 +40,10 @@ public class Playbooks {
     // A saved version never changes, so its parsed form can be kept for good.
     private final Map<UUID, PlaybookDefinition> parsed = new ConcurrentHashMap<>();
 
-    public Playbooks(EntityManager entityManager, Clock clock) {
+    private final AuditTrail audit;
+
+    public Playbooks(EntityManager entityManager, Clock clock, AuditTrail audit) {
+        this.audit = audit;
         this.entityManager = entityManager;
         this.clock = clock;
     }
@@ -118,7 +123,9 @@ public class Playbooks {
             throw ProblemException.conflict("Playbook " + definition.key() + " exists; PUT /playbooks/"
                     + definition.key() + " saves a new version");
         }
-        return save(definition, 1);
+        Playbook created = save(definition, 1);
+        audit.record(AuditAction.PLAYBOOK_CREATED, null, Map.of("key", created.key, "version", created.version));
+        return created;
     }
 
     @Transactional
@@ -128,7 +135,9 @@ public class Playbooks {
             throw ProblemException.invalid("key", "the document's key '" + definition.key() + "' is not " + key);
         }
         Playbook current = latest(key);
-        return save(definition, current.version + 1);
+        Playbook saved = save(definition, current.version + 1);
+        audit.record(AuditAction.PLAYBOOK_CHANGED, null, Map.of("key", saved.key, "version", saved.version));
+        return saved;
     }
 
     public static PlaybookDefinition requireValid(JsonNode json) {

@@ -8,17 +8,19 @@ import dev.tend.contracts.customer.PetSnapshot;
 import dev.tend.contracts.customer.VisitSnapshot;
 import dev.tend.followup.CustomerProfile;
 import dev.tend.followup.FollowupConfig;
-import dev.tend.followup.FollowupTask;
 import dev.tend.followup.FollowupTask.Status;
+import dev.tend.followup.FollowupTask;
 import dev.tend.followup.Pet;
 import dev.tend.followup.Touch;
 import dev.tend.followup.Visit;
 import dev.tend.followup.playbook.PlaybookDefinition.CancelCause;
 import dev.tend.followup.playbook.PlaybookDefinition.TriggerEvent;
 import dev.tend.followup.playbook.PlaybookDefinition.Window;
-import dev.tend.followup.service.CustomerProfiles.Reachability;
 import dev.tend.followup.playbook.Playbooks;
+import dev.tend.followup.service.CustomerProfiles.Reachability;
 import dev.tend.followup.service.FollowupPlanner.TriggerContext;
+import dev.tend.platform.audit.AuditAction;
+import dev.tend.platform.audit.AuditTrail;
 import dev.tend.platform.messaging.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -29,6 +31,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -55,10 +58,12 @@ public class PlanChanges {
     private final FollowupConfig config;
     private final Outbox outbox;
     private final Clock clock;
+    private final AuditTrail audit;
 
     public PlanChanges(CustomerProfiles profiles, Playbooks playbooks, FollowupPlanner planner, PeriodicPlanner periodic,
                        TaskFiring firing, BereavementPolicy bereavement, ClinicCalendar calendar, Timeline timeline,
-                       TouchLedger touches, FollowupConfig config, Outbox outbox, Clock clock) {
+                       TouchLedger touches, FollowupConfig config, Outbox outbox, Clock clock, AuditTrail audit) {
+        this.audit = audit;
         this.profiles = profiles;
         this.playbooks = playbooks;
         this.planner = planner;
@@ -198,6 +203,9 @@ public class PlanChanges {
                     .executeUpdate();
         }
         outbox.discardPending(customerId);
+        // audit_entry is not in the list above: the household's entries stay, naming it only by its id. The correlation
+        // id ties this entry to customer-service's, which names who asked.
+        audit.record(AuditAction.CUSTOMER_ERASED, customerId, AuditTrail.SYSTEM, Map.of("cause", "CustomerErased"));
     }
 
     private void planVisit(CustomerProfile customer, Visit visit, String correlationId, List<String> skipRules) {

@@ -5,13 +5,15 @@ import dev.tend.followup.CustomerMessage;
 import dev.tend.followup.CustomerProfile;
 import dev.tend.followup.Feedback;
 import dev.tend.followup.FollowupConfig;
-import dev.tend.followup.FollowupTask;
 import dev.tend.followup.FollowupTask.Status;
+import dev.tend.followup.FollowupTask;
 import dev.tend.followup.Pet;
 import dev.tend.followup.Visit;
 import dev.tend.followup.playbook.PlaybookDefinition.Priority;
 import dev.tend.followup.playbook.PlaybookDefinition.Window;
 import dev.tend.followup.playbook.Templates;
+import dev.tend.platform.audit.AuditAction;
+import dev.tend.platform.audit.AuditTrail;
 import dev.tend.platform.rest.ProblemException;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,6 +24,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -72,8 +75,11 @@ public class Worklist {
     private final TouchLedger touches;
     private final FollowupConfig config;
     private final Clock clock;
+    private final AuditTrail audit;
 
-    public Worklist(ClinicCalendar calendar, Timeline timeline, TouchLedger touches, FollowupConfig config, Clock clock) {
+    public Worklist(ClinicCalendar calendar, Timeline timeline, TouchLedger touches, FollowupConfig config, Clock clock,
+                    AuditTrail audit) {
+        this.audit = audit;
         this.calendar = calendar;
         this.timeline = timeline;
         this.touches = touches;
@@ -195,6 +201,9 @@ public class Worklist {
         call.completedBy = by;
         call.completedAt = now;
         timeline.record(call, Timeline.COMPLETED, outcome + (note == null ? "" : ": " + note) + (by == null ? "" : " (" + by + ")"));
+        // The note is free text about the household: it stays on the timeline, which erasure deletes, not in the audit.
+        audit.record(AuditAction.CALL_COMPLETED, call.customerId, Map.of("taskId", call.id, "templateKey", call.templateKey,
+                "outcome", outcome.name(), "completedBy", by == null ? "" : by));
         String touched = outcome.touchedOn(call);
         if (touched != null) {
             touches.record(call.customerId, now, touched, call.id);
@@ -222,6 +231,7 @@ public class Worklist {
         }
         call.dueAt = until;
         timeline.record(call, Timeline.SNOOZED, "until " + until);
+        audit.record(AuditAction.CALL_SNOOZED, call.customerId, Map.of("taskId", call.id, "until", until.toString()));
         return call;
     }
 
@@ -239,6 +249,8 @@ public class Worklist {
             call.team = team;
         }
         timeline.record(call, Timeline.ASSIGNED, "to " + (assignee != null ? assignee : "") + (team != null ? " (" + team + ")" : ""));
+        audit.record(AuditAction.CALL_REASSIGNED, call.customerId, Map.of("taskId", call.id,
+                "assignee", assignee == null ? "" : assignee, "team", call.team == null ? "" : call.team));
         return call;
     }
 

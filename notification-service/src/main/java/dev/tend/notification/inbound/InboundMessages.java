@@ -12,6 +12,8 @@ import dev.tend.notification.InboundMessage;
 import dev.tend.notification.Notification;
 import dev.tend.notification.NotificationConfig;
 import dev.tend.notification.consent.ConsentReadModel;
+import dev.tend.platform.audit.AuditAction;
+import dev.tend.platform.audit.AuditTrail;
 import dev.tend.platform.messaging.Outbox;
 import dev.tend.platform.rest.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,6 +26,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -74,9 +77,11 @@ public class InboundMessages {
     private final Outbox outbox;
     private final NotificationConfig config;
     private final Clock clock;
+    private final AuditTrail audit;
 
     public InboundMessages(EntityManager entityManager, ConsentReadModel households, Outbox outbox,
-                           NotificationConfig config, Clock clock) {
+                           NotificationConfig config, Clock clock, AuditTrail audit) {
+        this.audit = audit;
         this.entityManager = entityManager;
         this.households = households;
         this.outbox = outbox;
@@ -186,6 +191,7 @@ public class InboundMessages {
         message.linkedBy = by;
         Notification answers = message.inReplyToNotificationId == null ? null : Notification.findById(message.inReplyToNotificationId);
         publish(message, customerId, List.of(), answers);
+        audit.record(AuditAction.INBOUND_MESSAGE_LINKED, customerId, Map.of("messageId", message.id, "channel", message.channel));
         return message;
     }
 

@@ -8,6 +8,8 @@ import dev.tend.notification.consent.ConsentReadModel;
 import dev.tend.notification.email.UnsubscribeTokens;
 import dev.tend.notification.service.SendPolicy;
 import dev.tend.notification.sms.SmsSegments;
+import dev.tend.platform.audit.AuditAction;
+import dev.tend.platform.audit.AuditTrail;
 import dev.tend.platform.rest.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -16,6 +18,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -40,9 +43,11 @@ public class StaffAnswers {
     private final UnsubscribeTokens unsubscribeTokens;
     private final NotificationConfig config;
     private final Clock clock;
+    private final AuditTrail audit;
 
     public StaffAnswers(ConsentReadModel households, SendPolicy policy, UnsubscribeTokens unsubscribeTokens,
-                        NotificationConfig config, Clock clock) {
+                        NotificationConfig config, Clock clock, AuditTrail audit) {
+        this.audit = audit;
         this.households = households;
         this.policy = policy;
         this.unsubscribeTokens = unsubscribeTokens;
@@ -102,6 +107,9 @@ public class StaffAnswers {
                     + " message would not be sent: " + verdict.suppressReason().get());
         }
         notification.persist();
+        // The message's text is the household's business, not the audit's: the notification's id leads to it while it exists.
+        audit.record(AuditAction.MESSAGE_SENT, customerId, Map.of("notificationId", notification.id, "channel", channel.name(),
+                "inReplyToMessageId", notification.inReplyToMessageId == null ? "" : notification.inReplyToMessageId.toString()));
         return notification;
     }
 

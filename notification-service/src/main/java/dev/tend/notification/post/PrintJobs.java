@@ -11,6 +11,8 @@ import dev.tend.notification.NotificationConfig;
 import dev.tend.notification.PrintJob;
 import dev.tend.notification.service.SendPolicy;
 import dev.tend.notification.service.StatusEvents;
+import dev.tend.platform.audit.AuditAction;
+import dev.tend.platform.audit.AuditTrail;
 import dev.tend.platform.rest.ProblemException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -36,6 +38,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -74,9 +77,11 @@ public class PrintJobs {
     private final PetPhotos photos;
     private final NotificationConfig config;
     private final Clock clock;
+    private final AuditTrail audit;
 
     public PrintJobs(EntityManager entityManager, SendPolicy policy, StatusEvents statusEvents, PetPhotos photos,
-                     NotificationConfig config, Clock clock) {
+                     NotificationConfig config, Clock clock, AuditTrail audit) {
+        this.audit = audit;
         this.entityManager = entityManager;
         this.policy = policy;
         this.statusEvents = statusEvents;
@@ -207,6 +212,12 @@ public class PrintJobs {
         }
         job.approvedAt = clock.instant();
         release(job);
+        // One entry per household with a card in the job, so each household's audit shows its card was approved.
+        List<UUID> households = Notification.<Notification>list("printJobId", job.id).stream()
+                .map(card -> card.customerId).distinct().toList();
+        for (UUID household : households) {
+            audit.record(AuditAction.PRINT_JOB_APPROVED, household, Map.of("printJobId", job.id, "households", households.size()));
+        }
         return job;
     }
 

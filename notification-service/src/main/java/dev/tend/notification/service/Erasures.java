@@ -3,10 +3,13 @@ package dev.tend.notification.service;
 import dev.tend.notification.Notification;
 import dev.tend.notification.consent.ConsentReadModel;
 import dev.tend.notification.inbound.InboundMessages;
+import dev.tend.platform.audit.AuditAction;
+import dev.tend.platform.audit.AuditTrail;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -22,7 +25,10 @@ public class Erasures {
     private final StatusEvents statusEvents;
     private final InboundMessages inboundMessages;
 
-    public Erasures(ConsentReadModel consents, StatusEvents statusEvents, InboundMessages inboundMessages) {
+    private final AuditTrail audit;
+
+    public Erasures(ConsentReadModel consents, StatusEvents statusEvents, InboundMessages inboundMessages, AuditTrail audit) {
+        this.audit = audit;
         this.consents = consents;
         this.statusEvents = statusEvents;
         this.inboundMessages = inboundMessages;
@@ -47,5 +53,7 @@ public class Erasures {
             notification.bodyHtml = null;
             notification.cardPdf = null;
         }
+        // The household's audit entries stay; the correlation id ties this one to customer-service's, which names who asked.
+        audit.record(AuditAction.CUSTOMER_ERASED, customerId, AuditTrail.SYSTEM, Map.of("cause", "CustomerErased"));
     }
 }

@@ -3,6 +3,8 @@ package dev.tend.notification.template;
 import dev.tend.contracts.Channel;
 import dev.tend.notification.MessageTemplate;
 import dev.tend.notification.sms.SmsSegments;
+import dev.tend.platform.audit.AuditAction;
+import dev.tend.platform.audit.AuditTrail;
 import dev.tend.platform.rest.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -32,7 +34,10 @@ public class TemplateEditor {
     private final TemplateCatalog catalog;
     private final Clock clock;
 
-    public TemplateEditor(TemplateCatalog catalog, Clock clock) {
+    private final AuditTrail audit;
+
+    public TemplateEditor(TemplateCatalog catalog, Clock clock, AuditTrail audit) {
+        this.audit = audit;
         this.catalog = catalog;
         this.clock = clock;
     }
@@ -74,7 +79,10 @@ public class TemplateEditor {
         template.bodyHtml = candidate.html();
         template.updatedAt = clock.instant();
         template.persistAndFlush();
-        return new Saved(catalog.stored(parsed, key, normalisedLocale).orElseThrow(), created);
+        Saved saved = new Saved(catalog.stored(parsed, key, normalisedLocale).orElseThrow(), created);
+        audit.record(AuditAction.TEMPLATE_CHANGED, null, Map.of("channel", parsed.name(), "templateKey", key,
+                "locale", normalisedLocale, "version", saved.source().version()));
+        return saved;
     }
 
     @Transactional
@@ -84,6 +92,8 @@ public class TemplateEditor {
         if (deleted == 0) {
             throw ProblemException.notFound("Stored template", channel + "/" + templateKey + "/" + locale);
         }
+        audit.record(AuditAction.TEMPLATE_REMOVED, null, Map.of("channel", channel(channel).name(), "templateKey", templateKey,
+                "locale", locale(locale)));
     }
 
     public Preview preview(String channel, String templateKey, String locale, String subject, String text, String html,

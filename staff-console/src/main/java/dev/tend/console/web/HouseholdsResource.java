@@ -2,6 +2,7 @@ package dev.tend.console.web;
 
 import dev.tend.console.clients.CustomerClient;
 import dev.tend.console.clients.FollowupClient;
+import dev.tend.console.clients.HouseholdAudit;
 import dev.tend.console.clients.ServiceProblem;
 import io.quarkus.qute.TemplateInstance;
 import io.smallrye.common.annotation.Blocking;
@@ -33,8 +34,10 @@ public class HouseholdsResource {
 
     private final CustomerClient customers;
     private final FollowupClient followup;
+    private final HouseholdAudit audit;
 
-    public HouseholdsResource(@RestClient CustomerClient customers, @RestClient FollowupClient followup) {
+    public HouseholdsResource(@RestClient CustomerClient customers, @RestClient FollowupClient followup, HouseholdAudit audit) {
+        this.audit = audit;
         this.customers = customers;
         this.followup = followup;
     }
@@ -93,6 +96,7 @@ public class HouseholdsResource {
         List<FollowupClient.TimelineEntry> timeline = all.stream()
                 .filter(entry -> chosen == null || chosen.equals(entry.kind()))
                 .sorted((a, b) -> b.at().compareTo(a.at())).toList();
-        return Pages.household(customer, pets, visits, upcoming, timeline, kinds, chosen == null ? "" : chosen, recorded, form);
+        return Pages.household(customer, pets, visits, upcoming, timeline, kinds, chosen == null ? "" : chosen, recorded, form,
+                audit.of(id));
     }
 }

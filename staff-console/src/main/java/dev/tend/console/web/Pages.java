@@ -3,6 +3,7 @@ package dev.tend.console.web;
 import dev.tend.console.StaffAccount;
 import dev.tend.console.clients.CustomerClient;
 import dev.tend.console.clients.FollowupClient;
+import dev.tend.console.clients.HouseholdAudit;
 import dev.tend.console.clients.NotificationClient;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -46,7 +47,8 @@ public class Pages {
     public static native TemplateInstance household(CustomerClient.Customer customer, List<CustomerClient.Pet> pets,
                                                     List<CustomerClient.Visit> visits, List<FollowupClient.Task> upcoming,
                                                     List<FollowupClient.TimelineEntry> timeline, List<String> kinds,
-                                                    String kind, boolean recorded, FeedbackForm feedback);
+                                                    String kind, boolean recorded, FeedbackForm feedback,
+                                                    HouseholdAudit.Trail audit);
 
     public static native TemplateInstance playbooks(List<FollowupClient.Playbook> playbooks);
 
