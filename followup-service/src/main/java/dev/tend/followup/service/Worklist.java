@@ -12,6 +12,7 @@ import dev.tend.followup.Visit;
 import dev.tend.followup.playbook.PlaybookDefinition.Priority;
 import dev.tend.followup.playbook.PlaybookDefinition.Window;
 import dev.tend.followup.playbook.Templates;
+import dev.tend.platform.observability.TraceContext;
 import dev.tend.platform.rest.ProblemException;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -265,6 +266,7 @@ public class Worklist {
         task.dueAt = calendar.nextAllowed(at, Window.BUSINESS_HOURS, calendar.clinicZone());
         task.statusReason = reason;
         task.correlationId = cause.correlationId;
+        task.trace(TraceContext.current());
         task.createdAt = clock.instant();
         task.persist();
         timeline.record(task, Timeline.PLANNED, reason + ", due " + task.dueAt);

@@ -8,6 +8,7 @@ import dev.tend.notification.consent.ConsentReadModel;
 import dev.tend.notification.email.UnsubscribeTokens;
 import dev.tend.notification.service.SendPolicy;
 import dev.tend.notification.sms.SmsSegments;
+import dev.tend.platform.observability.TraceContext;
 import dev.tend.platform.rest.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -71,6 +72,7 @@ public class StaffAnswers {
 
         Instant now = clock.instant();
         Notification notification = new Notification();
+        notification.trace(TraceContext.current());
         notification.id = UUID.randomUUID();
         notification.customerId = customerId;
         notification.channel = channel.name();
