@@ -44,7 +44,8 @@ class TracingTest extends FollowupTestSupport {
         KafkaTestClient.send(Topics.CUSTOMER_EVENTS, customerId.toString(), Events.write(visit),
                 Map.of("traceparent", "00-" + traceId + "-" + randomHex(8) + "-01"));
         // Planned by the consumer; fired by the scheduler's own thread, which knows the trace only from the task row.
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().when().get("/customers/" + customerId + "/tasks")
+        // (60 s: when this class runs first, the consumers are still joining their groups.)
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().when().get("/customers/" + customerId + "/tasks")
                 .then().statusCode(200)
                 .body("find { it.templateKey == 'visit-thank-you' }.status", equalTo("FIRED")));
 
