@@ -1,6 +1,7 @@
 package dev.tend.followup;
 
 import dev.tend.contracts.Channel;
+import dev.tend.platform.observability.TraceContext;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -107,6 +108,9 @@ public class FollowupTask extends PanacheEntityBase {
     public String planKey;
     @Column(name = "correlation_id")
     public String correlationId;
+    /** The W3C trace context the task was planned in (the visit's trace), continued when it fires; null if untraced. */
+    public String traceparent;
+    public String tracestate;
     @Column(name = "created_at")
     public Instant createdAt;
     @Version
@@ -167,5 +171,14 @@ public class FollowupTask extends PanacheEntityBase {
 
     public static String join(List<?> values) {
         return String.join(",", values.stream().map(String::valueOf).toList());
+    }
+
+    public TraceContext trace() {
+        return new TraceContext(traceparent, tracestate);
+    }
+
+    public void trace(TraceContext trace) {
+        traceparent = trace.traceparent();
+        tracestate = trace.tracestate();
     }
 }

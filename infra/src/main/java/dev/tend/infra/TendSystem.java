@@ -67,6 +67,18 @@ public final class TendSystem implements AutoCloseable {
                     followupPort, notificationPort, consolePort, Map.copyOf(merged));
         }
 
+        /**
+         * Every service exports its traces over OTLP ({@code http/protobuf}) to {@code endpoint}, a collector's base
+         * URL; without this, nothing is exported. Spans go out within a fraction of a second, for tests to read.
+         */
+        public Options withTraceCollector(String endpoint) {
+            Map<String, String> properties = new HashMap<>(serviceProperties);
+            properties.put("quarkus.otel.exporter.otlp.traces.endpoint", endpoint);
+            properties.put("quarkus.otel.exporter.otlp.traces.protocol", "http/protobuf");
+            properties.put("quarkus.otel.bsp.schedule.delay", "200ms");
+            return withServiceProperties(properties);
+        }
+
         /** The staff console too, on a free port (browser tests). */
         public Options withConsole() {
             return new Options(projectRoot, workDir, postgresPort, kafkaPort, smtpPort, imapPort, smsPort, customerPort,

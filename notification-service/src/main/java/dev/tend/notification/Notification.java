@@ -1,5 +1,6 @@
 package dev.tend.notification;
 
+import dev.tend.platform.observability.TraceContext;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Basic;
 import jakarta.persistence.Column;
@@ -65,6 +66,9 @@ public class Notification extends PanacheEntityBase {
     public byte[] cardPdf;
     @Column(name = "correlation_id")
     public String correlationId;
+    /** The W3C trace context it was requested in (the visit's trace), continued when it is sent; null if untraced. */
+    public String traceparent;
+    public String tracestate;
     /** For a staff answer: the customer's message it answers. */
     @Column(name = "in_reply_to_message_id")
     public UUID inReplyToMessageId;
@@ -77,5 +81,14 @@ public class Notification extends PanacheEntityBase {
 
     public boolean isFinal() {
         return !PENDING.equals(status) && !SENDING.equals(status) && !PRINTING.equals(status);
+    }
+
+    public TraceContext trace() {
+        return new TraceContext(traceparent, tracestate);
+    }
+
+    public void trace(TraceContext trace) {
+        traceparent = trace.traceparent();
+        tracestate = trace.tracestate();
     }
 }

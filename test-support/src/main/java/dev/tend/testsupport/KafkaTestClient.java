@@ -9,6 +9,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,12 +25,19 @@ public final class KafkaTestClient {
     }
 
     public static void send(String topic, String key, String value) {
+        send(topic, key, value, Map.of());
+    }
+
+    /** With record headers, as a traced producer sends them ({@code traceparent}, for one). */
+    public static void send(String topic, String key, String value, Map<String, String> headers) {
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
                 "bootstrap.servers", TestInfrastructure.shared().bootstrapServers(),
                 "key.serializer", StringSerializer.class.getName(),
                 "value.serializer", StringSerializer.class.getName(),
                 "acks", "all"))) {
-            producer.send(new ProducerRecord<>(topic, key, value)).get();
+            ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, value);
+            headers.forEach((name, header) -> record.headers().add(name, header.getBytes(StandardCharsets.UTF_8)));
+            producer.send(record).get();
         } catch (InterruptedException | ExecutionException e) {
             throw new IllegalStateException("Could not produce to " + topic, e);
         }

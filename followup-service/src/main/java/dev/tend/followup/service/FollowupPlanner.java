@@ -15,6 +15,7 @@ import dev.tend.followup.playbook.PlaybookDefinition.Timing;
 import dev.tend.followup.playbook.PlaybookDefinition.Trigger;
 import dev.tend.followup.playbook.PlaybookDefinition.Window;
 import dev.tend.followup.playbook.Playbooks.ActiveRule;
+import dev.tend.platform.observability.TraceContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -134,6 +135,7 @@ public class FollowupPlanner {
         task.repeatEvery = rule.rule().trigger().everyDays() == null ? null : rule.rule().trigger().everyDays().toString();
         task.planKey = context.planKey();
         task.correlationId = context.correlationId();
+        task.trace(TraceContext.current());
         task.createdAt = now;
         task.status = Status.PENDING;
         schedule(task, step, context, window);

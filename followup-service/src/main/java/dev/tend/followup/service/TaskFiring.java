@@ -16,6 +16,8 @@ import dev.tend.followup.observability.TaskMetrics;
 import dev.tend.followup.playbook.PlaybookDefinition.Priority;
 import dev.tend.followup.playbook.PlaybookDefinition.Window;
 import dev.tend.platform.messaging.Outbox;
+import dev.tend.platform.observability.Traces;
+import io.opentelemetry.api.trace.SpanKind;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -53,11 +55,12 @@ public class TaskFiring {
     private final FollowupConfig config;
     private final TaskMetrics metrics;
     private final BereavementPolicy bereavement;
+    private final Traces traces;
     private final Clock clock;
 
     public TaskFiring(EntityManager entityManager, Outbox outbox, Timeline timeline, TouchLedger touches,
                       ClinicCalendar calendar, FollowupConfig config, TaskMetrics metrics, BereavementPolicy bereavement,
-                      Clock clock) {
+                      Traces traces, Clock clock) {
         this.entityManager = entityManager;
         this.outbox = outbox;
         this.timeline = timeline;
@@ -66,6 +69,7 @@ public class TaskFiring {
         this.config = config;
         this.metrics = metrics;
         this.bereavement = bereavement;
+        this.traces = traces;
         this.clock = clock;
     }
 
@@ -84,7 +88,10 @@ public class TaskFiring {
                 .setParameter("limit", batchSize)
                 .getResultList();
         for (FollowupTask task : due) {
-            fire(task, now);
+            // The visit's trace, stored when the task was planned: the event this writes continues it.
+            try (Traces.Resumed ignored = traces.resume("followup task fire", task.trace(), SpanKind.INTERNAL)) {
+                fire(task, now);
+            }
         }
         return due.size();
     }

@@ -14,6 +14,7 @@ import dev.tend.followup.playbook.PlaybookDefinition.Window;
 import dev.tend.followup.playbook.Templates;
 import dev.tend.platform.audit.AuditAction;
 import dev.tend.platform.audit.AuditTrail;
+import dev.tend.platform.observability.TraceContext;
 import dev.tend.platform.rest.ProblemException;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -277,6 +278,7 @@ public class Worklist {
         task.dueAt = calendar.nextAllowed(at, Window.BUSINESS_HOURS, calendar.clinicZone());
         task.statusReason = reason;
         task.correlationId = cause.correlationId;
+        task.trace(TraceContext.current());
         task.createdAt = clock.instant();
         task.persist();
         timeline.record(task, Timeline.PLANNED, reason + ", due " + task.dueAt);

@@ -10,6 +10,7 @@ import dev.tend.notification.service.SendPolicy;
 import dev.tend.notification.sms.SmsSegments;
 import dev.tend.platform.audit.AuditAction;
 import dev.tend.platform.audit.AuditTrail;
+import dev.tend.platform.observability.TraceContext;
 import dev.tend.platform.rest.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -76,6 +77,7 @@ public class StaffAnswers {
 
         Instant now = clock.instant();
         Notification notification = new Notification();
+        notification.trace(TraceContext.current());
         notification.id = UUID.randomUUID();
         notification.customerId = customerId;
         notification.channel = channel.name();

@@ -13,7 +13,10 @@ import dev.tend.notification.service.SendPolicy;
 import dev.tend.notification.service.StatusEvents;
 import dev.tend.platform.audit.AuditAction;
 import dev.tend.platform.audit.AuditTrail;
+import dev.tend.platform.observability.TraceContext;
+import dev.tend.platform.observability.Traces;
 import dev.tend.platform.rest.ProblemException;
+import io.opentelemetry.api.trace.SpanKind;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -76,17 +79,19 @@ public class PrintJobs {
     private final StatusEvents statusEvents;
     private final PetPhotos photos;
     private final NotificationConfig config;
+    private final Traces traces;
     private final Clock clock;
     private final AuditTrail audit;
 
     public PrintJobs(EntityManager entityManager, SendPolicy policy, StatusEvents statusEvents, PetPhotos photos,
-                     NotificationConfig config, Clock clock, AuditTrail audit) {
+                     NotificationConfig config, Traces traces, Clock clock, AuditTrail audit) {
         this.audit = audit;
         this.entityManager = entityManager;
         this.policy = policy;
         this.statusEvents = statusEvents;
         this.photos = photos;
         this.config = config;
+        this.traces = traces;
         this.clock = clock;
     }
 
@@ -223,12 +228,24 @@ public class PrintJobs {
 
     private void release(PrintJob job) {
         Path folder = config.print().folder().resolve("job-" + job.id);
-        writeAtomically(folder, job.pdf, job.manifest);
+        List<Notification> cards = Notification.list("printJobId = ?1 and status = ?2 order by createdAt",
+                job.id, Notification.PRINTING);
+        // One job holds many visits' cards: the write joins the first card's trace and links the others'.
+        List<TraceContext> traced = cards.stream().map(Notification::trace).filter(TraceContext::isPresent).toList();
+        try (Traces.Resumed write = traces.resume("print job write", traced.isEmpty() ? TraceContext.NONE : traced.get(0),
+                SpanKind.CLIENT, traced.size() > 1 ? traced.subList(1, traced.size()) : List.of())) {
+            write.span().setAttribute("tend.print.job.id", job.id.toString());
+            write.span().setAttribute("tend.print.pieces", cards.size());
+            try {
+                writeAtomically(folder, job.pdf, job.manifest);
+            } catch (RuntimeException e) {
+                write.failed(e);
+                throw e;
+            }
+        }
         job.status = PrintJob.RELEASED;
         job.releasedAt = clock.instant();
         job.folder = folder.toAbsolutePath().toString();
-        List<Notification> cards = Notification.list("printJobId = ?1 and status = ?2 order by createdAt",
-                job.id, Notification.PRINTING);
         int sequence = 0;
         for (Notification card : cards) {
             card.providerMessageId = "print-job:" + job.id + ":" + (++sequence);

@@ -5,6 +5,8 @@ import dev.tend.contracts.notification.DeliveryStatus;
 import dev.tend.notification.Notification;
 import dev.tend.notification.NotificationConfig;
 import dev.tend.notification.consent.Suppressions;
+import dev.tend.platform.observability.Traces;
+import io.opentelemetry.api.trace.SpanKind;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
@@ -33,6 +35,10 @@ import java.util.concurrent.ThreadLocalRandom;
 public class MessageDelivery {
 
     private static final Logger LOG = Logger.getLogger(MessageDelivery.class);
+    /** The provider call's span name, by channel. */
+    private static final Map<String, String> PROVIDER_CALLS = Map.of(
+            Channel.EMAIL.name(), "smtp send",
+            Channel.SMS.name(), "sms api send");
 
     private record Claim(int claimed, List<Attempt> attempts) {
     }
@@ -44,11 +50,12 @@ public class MessageDelivery {
     private final DeliveryMetrics metrics;
     private final NotificationConfig config;
     private final Clock clock;
+    private final Traces traces;
     private final Map<String, ChannelSender> senders = new HashMap<>();
 
     public MessageDelivery(EntityManager entityManager, SendPolicy policy, StatusEvents statusEvents,
                            Suppressions suppressions, DeliveryMetrics metrics, NotificationConfig config, Clock clock,
-                           Instance<ChannelSender> senders) {
+                           Instance<ChannelSender> senders, Traces traces) {
         this.entityManager = entityManager;
         this.policy = policy;
         this.statusEvents = statusEvents;
@@ -56,6 +63,7 @@ public class MessageDelivery {
         this.metrics = metrics;
         this.config = config;
         this.clock = clock;
+        this.traces = traces;
         senders.forEach(sender -> this.senders.put(sender.channel(), sender));
     }
 
@@ -63,8 +71,10 @@ public class MessageDelivery {
     public int deliverDue() {
         Claim claim = QuarkusTransaction.requiringNew().call(this::claim);
         for (Attempt attempt : claim.attempts()) {
-            Outcome outcome = attempt(attempt);
-            QuarkusTransaction.requiringNew().run(() -> settle(attempt, outcome));
+            try (Traces.Resumed ignored = traces.resume("notification deliver", attempt.trace(), SpanKind.INTERNAL)) {
+                Outcome outcome = attempt(attempt);
+                QuarkusTransaction.requiringNew().run(() -> settle(attempt, outcome));
+            }
         }
         return claim.claimed();
     }
@@ -100,7 +110,7 @@ public class MessageDelivery {
             notification.nextAttemptAt = now.plus(config.dispatcher().inFlightTimeout());
             attempts.add(new Attempt(notification.id, notification.channel, notification.customerId,
                     notification.recipient, notification.subject, notification.bodyText, notification.bodyHtml,
-                    notification.attempts, reconciling));
+                    notification.attempts, reconciling, notification.trace()));
         }
         return new Claim(due.size(), attempts);
     }
@@ -125,10 +135,17 @@ public class MessageDelivery {
         }
         long started = System.nanoTime();
         Outcome outcome;
-        try {
-            outcome = sender.send(attempt);
-        } catch (RuntimeException e) {
-            outcome = new Outcome.Ambiguous(e.getClass().getSimpleName() + ": " + e.getMessage());
+        try (Traces.Resumed call = traces.child(PROVIDER_CALLS.getOrDefault(attempt.channel(), "provider send"),
+                SpanKind.CLIENT)) {
+            call.span().setAttribute("tend.notification.id", attempt.notificationId().toString());
+            call.span().setAttribute("tend.notification.attempt", attempt.number());
+            try {
+                outcome = sender.send(attempt);
+            } catch (RuntimeException e) {
+                call.failed(e);
+                outcome = new Outcome.Ambiguous(e.getClass().getSimpleName() + ": " + e.getMessage());
+            }
+            call.span().setAttribute("tend.outcome", outcome.getClass().getSimpleName());
         }
         metrics.providerCall(attempt.channel(), outcome.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT),
                 Duration.ofNanos(System.nanoTime() - started));

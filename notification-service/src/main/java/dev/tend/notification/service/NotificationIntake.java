@@ -19,6 +19,7 @@ import dev.tend.notification.template.MissingVariableException;
 import dev.tend.notification.template.RenderedMessage;
 import dev.tend.notification.template.TemplateCatalog;
 import dev.tend.notification.template.TemplateVariables;
+import dev.tend.platform.observability.TraceContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -66,6 +67,7 @@ public class NotificationIntake {
                 : request.recipient();
         Map<String, String> personalisation = request.personalisation() == null ? Map.of() : request.personalisation();
         Notification notification = new Notification();
+        notification.trace(TraceContext.current());
         notification.id = request.notificationId();
         notification.taskId = request.taskId();
         notification.customerId = request.customerId();

@@ -5,6 +5,10 @@ import dev.tend.contracts.Events;
 import dev.tend.contracts.MalformedEventException;
 import dev.tend.platform.observability.ConsumerMetrics;
 import dev.tend.platform.observability.Correlation;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Scope;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
@@ -21,6 +25,9 @@ import java.util.function.Consumer;
  * reason and moves on. A transient failure (the database restarting) is
  * retried here, in a new transaction each time, for as long as it lasts: dead-lettering it would lose an
  * event that is perfectly fine, and moving past it would break the customer's order.
+ *
+ * <p>The work runs in a span named for the consumer, a child of the span the Kafka connector started from the
+ * record's {@code traceparent} header, so it continues the trace of whatever published the event.
  */
 @ApplicationScoped
 public class InboundEvents {
@@ -31,10 +38,12 @@ public class InboundEvents {
 
     private final ProcessedEvents processedEvents;
     private final ConsumerMetrics metrics;
+    private final Tracer tracer;
 
-    public InboundEvents(ProcessedEvents processedEvents, ConsumerMetrics metrics) {
+    public InboundEvents(ProcessedEvents processedEvents, ConsumerMetrics metrics, Tracer tracer) {
         this.processedEvents = processedEvents;
         this.metrics = metrics;
+        this.tracer = tracer;
     }
 
     /**
@@ -52,9 +61,18 @@ public class InboundEvents {
             throw new UnprocessableRecordException(consumer, e);
         }
         Correlation.set(envelope.correlationId());
-        try {
+        Span span = tracer.spanBuilder(consumer + " process")
+                .setAttribute("messaging.message.id", String.valueOf(envelope.eventId()))
+                .setAttribute("tend.event.type", envelope.type())
+                .startSpan();
+        try (Scope ignored = span.makeCurrent()) {
             handle(consumer, envelope, handler);
+        } catch (RuntimeException e) {
+            span.recordException(e);
+            span.setStatus(StatusCode.ERROR);
+            throw e;
         } finally {
+            span.end();
             Correlation.clear();
         }
     }

@@ -2,6 +2,7 @@ package dev.tend.platform.messaging;
 
 import dev.tend.contracts.EventEnvelope;
 import dev.tend.contracts.Events;
+import dev.tend.platform.observability.TraceContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Synchronization;
@@ -29,13 +30,14 @@ public class Outbox {
 
     static final String WAKE_UP_CHANNEL = "tend_outbox";
     private static final String INSERT = """
-            INSERT INTO outbox_message (event_id, topic, message_key, event_type, payload)
-            VALUES (?, ?, ?, ?, ?)""";
+            INSERT INTO outbox_message (event_id, topic, message_key, event_type, payload, traceparent, tracestate)
+            VALUES (?, ?, ?, ?, ?, ?, ?)""";
 
     /** The key under which a transaction keeps its events until it commits. */
     private static final Object PENDING = new Object();
 
-    private record Row(UUID eventId, String topic, String key, String type, String payload) {
+    /** {@code trace}: the context the event was published in, so the relay can continue it much later. */
+    private record Row(UUID eventId, String topic, String key, String type, String payload, TraceContext trace) {
     }
 
     private final EntityManager entityManager;
@@ -49,7 +51,7 @@ public class Outbox {
     @Transactional(Transactional.TxType.MANDATORY)
     public void publish(String topic, EventEnvelope envelope) {
         pendingInThisTransaction().add(new Row(envelope.eventId(), topic, envelope.customerId().toString(),
-                envelope.type(), Events.write(envelope)));
+                envelope.type(), Events.write(envelope), TraceContext.current()));
     }
 
     /**
@@ -101,6 +103,8 @@ public class Outbox {
                     insert.setString(3, row.key());
                     insert.setString(4, row.type());
                     insert.setString(5, row.payload());
+                    insert.setString(6, row.trace().traceparent());
+                    insert.setString(7, row.trace().tracestate());
                     insert.addBatch();
                 }
                 insert.executeBatch();

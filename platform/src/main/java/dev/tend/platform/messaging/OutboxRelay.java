@@ -2,7 +2,14 @@ package dev.tend.platform.messaging;
 
 import dev.tend.platform.PollingLoop;
 import dev.tend.platform.observability.OutboxMetrics;
+import dev.tend.platform.observability.TraceContext;
 import io.agroal.api.AgroalDataSource;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
+import io.opentelemetry.context.Context;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -37,6 +44,10 @@ import java.util.concurrent.TimeoutException;
  * second instance publish a customer's later event before the first instance's earlier one). Its liveness
  * is measured in wall-clock time, not the injectable business clock that tests move. A crash
  * between Kafka's ack and the delete republishes the batch: consumers dedupe on {@code eventId}.
+ *
+ * <p>A row written in traced work is published in a span of its own under that work's trace, whose context goes in
+ * the record's W3C headers ({@code traceparent}, {@code tracestate}): the consumer continues the same trace, however
+ * long the row waited.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -50,13 +61,15 @@ public class OutboxRelay {
     private final OutboxWakeup wakeup;
     private final OutboxMetrics metrics;
     private final String bootstrapServers;
+    private final Tracer tracer;
 
     private PollingLoop loop;
     private Producer<String, String> producer;
 
     public OutboxRelay(AgroalDataSource dataSource, OutboxConfig config, OutboxWakeup wakeup, OutboxMetrics metrics,
-                       @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+                       @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers, Tracer tracer) {
         this.dataSource = dataSource;
+        this.tracer = tracer;
         this.config = config;
         this.wakeup = wakeup;
         this.metrics = metrics;
@@ -135,14 +148,16 @@ public class OutboxRelay {
 
     private List<OutboxRow> fetch(Connection connection) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(
-                "SELECT id, event_id, topic, message_key, event_type, payload, created_at FROM outbox_message ORDER BY id LIMIT ?")) {
+                "SELECT id, event_id, topic, message_key, event_type, payload, created_at, traceparent, tracestate"
+                        + " FROM outbox_message ORDER BY id LIMIT ?")) {
             statement.setInt(1, config.batchSize());
             try (ResultSet resultSet = statement.executeQuery()) {
                 List<OutboxRow> rows = new ArrayList<>();
                 while (resultSet.next()) {
                     rows.add(new OutboxRow(resultSet.getLong(1), resultSet.getString(2), resultSet.getString(3),
                             resultSet.getString(4), resultSet.getString(5), resultSet.getString(6),
-                            resultSet.getTimestamp(7).toInstant()));
+                            resultSet.getTimestamp(7).toInstant(),
+                            new TraceContext(resultSet.getString(8), resultSet.getString(9))));
                 }
                 return rows;
             }
@@ -158,20 +173,52 @@ public class OutboxRelay {
     private void send(List<OutboxRow> rows) throws InterruptedException, ExecutionException, TimeoutException {
         rows.stream().map(OutboxRow::topic).distinct().forEach(producer::partitionsFor);
         List<Future<RecordMetadata>> acks = new ArrayList<>(rows.size());
-        for (OutboxRow row : rows) {
-            ProducerRecord<String, String> record = new ProducerRecord<>(row.topic(), row.key(), row.payload());
-            record.headers().add(KafkaHeaders.EVENT_TYPE, row.type().getBytes(StandardCharsets.UTF_8));
-            record.headers().add(KafkaHeaders.EVENT_ID, row.eventId().getBytes(StandardCharsets.UTF_8));
-            Future<RecordMetadata> ack = producer.send(record);
-            if (ack.isDone()) {
-                ack.get();
+        List<Span> spans = new ArrayList<>();
+        boolean acknowledged = false;
+        try {
+            for (OutboxRow row : rows) {
+                ProducerRecord<String, String> record = new ProducerRecord<>(row.topic(), row.key(), row.payload());
+                record.headers().add(KafkaHeaders.EVENT_TYPE, row.type().getBytes(StandardCharsets.UTF_8));
+                record.headers().add(KafkaHeaders.EVENT_ID, row.eventId().getBytes(StandardCharsets.UTF_8));
+                row.trace().asContext().ifPresent(parent -> {
+                    Span span = publishSpan(row, parent);
+                    spans.add(span);
+                    W3CTraceContextPropagator.getInstance().inject(parent.with(span), record.headers(),
+                            (headers, key, value) -> headers.add(key, value.getBytes(StandardCharsets.UTF_8)));
+                });
+                Future<RecordMetadata> ack = producer.send(record);
+                if (ack.isDone()) {
+                    ack.get();
+                }
+                acks.add(ack);
             }
-            acks.add(ack);
+            producer.flush();
+            for (Future<RecordMetadata> ack : acks) {
+                ack.get(SEND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            }
+            acknowledged = true;
+        } finally {
+            for (Span span : spans) {
+                if (!acknowledged) {
+                    span.setStatus(StatusCode.ERROR, "not acknowledged; the batch is retried");
+                }
+                span.end();
+            }
         }
-        producer.flush();
-        for (Future<RecordMetadata> ack : acks) {
-            ack.get(SEND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-        }
+    }
+
+    /** From the moment the row was written, so the trace shows how long the event waited in the outbox. */
+    private Span publishSpan(OutboxRow row, Context parent) {
+        return tracer.spanBuilder(row.topic() + " publish")
+                .setParent(parent)
+                .setSpanKind(SpanKind.PRODUCER)
+                .setStartTimestamp(row.createdAt())
+                .setAttribute("messaging.system", "kafka")
+                .setAttribute("messaging.operation.type", "send")
+                .setAttribute("messaging.destination.name", row.topic())
+                .setAttribute("messaging.message.id", row.eventId())
+                .setAttribute("tend.event.type", row.type())
+                .startSpan();
     }
 
     private static void delete(Connection connection, List<OutboxRow> rows) throws SQLException {
@@ -182,7 +229,7 @@ public class OutboxRelay {
     }
 
     private record OutboxRow(long id, String eventId, String topic, String key, String type, String payload,
-                             Instant createdAt) {
+                             Instant createdAt, TraceContext trace) {
     }
 
 }
