@@ -29,7 +29,12 @@ public final class TendBenchmarks {
         Path output = Path.of(value(args, "--out", projectRoot.resolve(
                 only.contains("") ? "BENCHMARKS.md" : "benchmarks/target/BENCHMARKS-partial.md").toString()));
         Path workDir = Files.createTempDirectory("tend-bench");
-        TendSystem.Options options = TendSystem.Options.forTests(projectRoot, workDir);
+        // The clinic is open all day, every day: a bench runs at any hour, and the calls it raises (the console's
+        // worklist) must be on today's worklist at once, not at the next opening.
+        TendSystem.Options options = TendSystem.Options.forTests(projectRoot, workDir).withServiceProperties(Map.of(
+                "tend.followup.clinic.opens", "00:00",
+                "tend.followup.clinic.closes", "23:59:59.999999999",
+                "tend.followup.clinic.business-days", "MONDAY,TUESDAY,WEDNESDAY,THURSDAY,FRIDAY,SATURDAY,SUNDAY"));
         try (TendSystem system = TendSystem.start(runs.test("console") ? options.withConsole() : options)) {
             system.kafka().createTopics(Map.of(OutboxBenchmark.TOPIC, Topics.DEFAULT_PARTITIONS));
             Report report = new Report(settings);

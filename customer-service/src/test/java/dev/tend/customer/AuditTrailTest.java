@@ -78,6 +78,7 @@ class AuditTrailTest {
         assertEquals(12, audit.getInt("total"));
         Map<String, Object> consent = audit.getMap("items.find { it.action == 'CONSENT_CHANGED' }");
         assertEquals("consent-form-42", consent.get("correlationId"));
+        assertTrue(String.valueOf(consent.get("traceId")).matches("[0-9a-f]{32}"), "the request's trace: " + consent);
         assertEquals(Map.of("channel", "SMS", "granted", false), consent.get("details"));
         assertEquals(visitId, audit.getString("items.find { it.action == 'VISIT_CANCELLED' }.details.visitId"));
         assertFalse(audit.prettify().contains("Dr. Costa"), "free text (the cancellation reason) stays out of the audit");

@@ -3,6 +3,8 @@ package dev.tend.platform.audit;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.tend.contracts.Events;
 import dev.tend.platform.observability.Correlation;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
 import io.quarkus.arc.Arc;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -35,8 +37,8 @@ public class AuditTrail {
     public static final String ANONYMOUS = "anonymous";
 
     private static final String INSERT = """
-            INSERT INTO audit_entry (occurred_at, actor, action, customer_id, details, correlation_id)
-            VALUES (?, ?, ?, ?, CAST(? AS jsonb), ?)""";
+            INSERT INTO audit_entry (occurred_at, actor, action, customer_id, details, correlation_id, trace_id)
+            VALUES (?, ?, ?, ?, CAST(? AS jsonb), ?, ?)""";
 
     private final EntityManager entityManager;
     private final Clock clock;
@@ -57,6 +59,9 @@ public class AuditTrail {
     public void record(AuditAction action, UUID customerId, String subject, Map<String, ?> details) {
         String json = json(details == null ? Map.of() : details);
         String correlationId = Correlation.current();
+        // The trace of the request or event that did it, so ops can go from an audit line to everything it caused.
+        SpanContext span = Span.current().getSpanContext();
+        String traceId = span.isValid() ? span.getTraceId() : null;
         Timestamp at = Timestamp.from(clock.instant());
         entityManager.unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
@@ -70,6 +75,7 @@ public class AuditTrail {
                 }
                 insert.setString(5, json);
                 insert.setString(6, correlationId);
+                insert.setString(7, traceId);
                 insert.executeUpdate();
             }
         });
