@@ -26,17 +26,17 @@ public interface SecurityConfig {
     interface Headers {
 
         /**
-         * The Content-Security-Policy of every HTML page: scripts and styles only from files the service serves
+         * The Content-Security-Policy of every response: scripts and styles only from files the service serves
          * (no inline script, style or event handler), no plugins, no framing.
          */
         @WithDefault("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; "
                 + "base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
         String contentSecurityPolicy();
 
-        /** Further sources images may load from on pages (appended to the policy's {@code img-src}). */
+        /** Further origins pages may load images from (appended to the policy's {@code img-src}; a URL counts by its origin). */
         Optional<List<String>> imageSources();
 
-        /** The Referrer-Policy of every HTML page. */
+        /** The Referrer-Policy of every response. */
         @WithDefault("same-origin")
         String referrerPolicy();
 

@@ -20,7 +20,8 @@ public interface RateLimitConfig {
 
     /**
      * The limited paths, as patterns: {@code *} is any one segment, {@code {key}} the segment holding the token or
-     * id that is limited on its own ({@code /unsubscribe/{key}}). Each service lists its public endpoints.
+     * id that is limited on its own ({@code /unsubscribe/{key}}); a method before it ({@code POST /sign-in}) limits
+     * that method only. Each service lists its public endpoints.
      */
     Optional<List<String>> paths();
 

@@ -29,17 +29,18 @@ public class RateLimitFilter {
 
     private void handle(RoutingContext context) {
         String path = context.normalizedPath();
-        if (!limits.limits(path)) {
+        String method = context.request().method().name();
+        if (!limits.limits(method, path)) {
             context.next();
             return;
         }
         String address = address(context);
-        RateLimits.Decision decision = limits.decide(address, path);
+        RateLimits.Decision decision = limits.decide(address, method, path);
         if (!decision.allowed()) {
             refuse(context, decision);
             return;
         }
-        if (limits.isSigned(path)) {
+        if (limits.isSigned(method, path)) {
             context.addHeadersEndHandler(ignored -> {
                 int status = context.response().getStatusCode();
                 if (status == 401 || status == 403) {

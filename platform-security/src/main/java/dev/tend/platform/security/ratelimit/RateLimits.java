@@ -23,8 +23,8 @@ public class RateLimits {
     }
 
     private final boolean enabled;
-    private final List<Pattern> paths;
-    private final List<Pattern> signedPaths;
+    private final List<Route> paths;
+    private final List<Route> signedPaths;
     private final TokenBuckets byAddress;
     private final TokenBuckets byKey;
     private final TokenBuckets rejectedSignatures;
@@ -32,8 +32,8 @@ public class RateLimits {
 
     public RateLimits(RateLimitConfig config, Clock clock) {
         this.enabled = config.enabled();
-        this.paths = config.paths().orElse(List.of()).stream().map(RateLimits::compile).toList();
-        this.signedPaths = config.signedPaths().orElse(List.of()).stream().map(RateLimits::compile).toList();
+        this.paths = config.paths().orElse(List.of()).stream().map(Route::parse).toList();
+        this.signedPaths = config.signedPaths().orElse(List.of()).stream().map(Route::parse).toList();
         this.byAddress = new TokenBuckets(config.perAddressRequests(), config.perAddressPeriod(), config.maxBuckets());
         this.byKey = new TokenBuckets(config.perKeyRequests(), config.perKeyPeriod(), config.maxBuckets());
         this.rejectedSignatures = new TokenBuckets(config.rejectedSignatureRequests(), config.rejectedSignaturePeriod(),
@@ -41,22 +41,22 @@ public class RateLimits {
         this.clock = clock;
     }
 
-    /** Whether {@code path} is limited at all. */
-    public boolean limits(String path) {
-        return enabled && matching(paths, path).isPresent();
+    /** Whether a request is limited at all. */
+    public boolean limits(String method, String path) {
+        return enabled && matching(paths, method, path).isPresent();
     }
 
-    public boolean isSigned(String path) {
-        return enabled && matching(signedPaths, path).isPresent();
+    public boolean isSigned(String method, String path) {
+        return enabled && matching(signedPaths, method, path).isPresent();
     }
 
-    public Decision decide(String address, String path) {
-        Optional<Matcher> match = matching(paths, path);
+    public Decision decide(String address, String method, String path) {
+        Optional<Matcher> match = matching(paths, method, path);
         if (!enabled || match.isEmpty()) {
             return Decision.ALLOW;
         }
         var now = clock.instant();
-        if (isSigned(path)) {
+        if (isSigned(method, path)) {
             Optional<Duration> wait = rejectedSignatures.waitFor(address, now);
             if (wait.isPresent()) {
                 return new Decision(false, "Too many requests with a rejected signature from this address", wait.get());
@@ -81,14 +81,22 @@ public class RateLimits {
         rejectedSignatures.take(address, clock.instant());
     }
 
-    private static Optional<Matcher> matching(List<Pattern> patterns, String path) {
-        for (Pattern pattern : patterns) {
-            Matcher matcher = pattern.matcher(path);
-            if (matcher.matches()) {
+    private static Optional<Matcher> matching(List<Route> routes, String method, String path) {
+        for (Route route : routes) {
+            Matcher matcher = route.path().matcher(path);
+            if ((route.method() == null || route.method().equalsIgnoreCase(method)) && matcher.matches()) {
                 return Optional.of(matcher);
             }
         }
         return Optional.empty();
+    }
+
+    /** {@code [METHOD ]pattern}: without a method, every method. */
+    private record Route(String method, Pattern path) {
+        static Route parse(String route) {
+            String[] parts = route.trim().split("\\s+", 2);
+            return parts.length == 2 ? new Route(parts[0], compile(parts[1])) : new Route(null, compile(parts[0]));
+        }
     }
 
     /** {@code /unsubscribe/{key}} to a regular expression capturing the key; {@code *} is any one segment. */

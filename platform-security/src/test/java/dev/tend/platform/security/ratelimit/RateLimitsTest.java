@@ -22,55 +22,57 @@ class RateLimitsTest {
     void shouldRefuseAnAddressPastItsBucketAndSayWhenToComeBack() {
         RateLimits limits = new RateLimits(config(3, 100), clock);
         for (int i = 0; i < 3; i++) {
-            assertTrue(limits.decide("10.0.0.1", "/unsubscribe/t" + i).allowed());
+            assertTrue(limits.decide("10.0.0.1", "GET", "/unsubscribe/t" + i).allowed());
         }
-        RateLimits.Decision refused = limits.decide("10.0.0.1", "/unsubscribe/t9");
+        RateLimits.Decision refused = limits.decide("10.0.0.1", "GET", "/unsubscribe/t9");
         assertFalse(refused.allowed());
         assertEquals(Duration.ofSeconds(20), refused.retryAfter());
-        assertTrue(limits.decide("10.0.0.2", "/unsubscribe/t9").allowed(), "another address has its own bucket");
+        assertTrue(limits.decide("10.0.0.2", "GET", "/unsubscribe/t9").allowed(), "another address has its own bucket");
 
         clock.advance(Duration.ofSeconds(20));
-        assertTrue(limits.decide("10.0.0.1", "/unsubscribe/t9").allowed(), "a token refilled");
+        assertTrue(limits.decide("10.0.0.1", "GET", "/unsubscribe/t9").allowed(), "a token refilled");
     }
 
     @Test
     void shouldRefuseOneTokenHammeredFromManyAddresses() {
         RateLimits limits = new RateLimits(config(100, 2), clock);
-        assertTrue(limits.decide("10.0.0.1", "/pets/abc/photo").allowed());
-        assertTrue(limits.decide("10.0.0.2", "/pets/abc/photo").allowed());
-        RateLimits.Decision refused = limits.decide("10.0.0.3", "/pets/abc/photo");
+        assertTrue(limits.decide("10.0.0.1", "GET", "/pets/abc/photo").allowed());
+        assertTrue(limits.decide("10.0.0.2", "GET", "/pets/abc/photo").allowed());
+        RateLimits.Decision refused = limits.decide("10.0.0.3", "GET", "/pets/abc/photo");
         assertFalse(refused.allowed());
         assertEquals("Too many requests for this link", refused.reason());
-        assertTrue(limits.decide("10.0.0.3", "/pets/def/photo").allowed());
+        assertTrue(limits.decide("10.0.0.3", "GET", "/pets/def/photo").allowed());
     }
 
     @Test
     void shouldRefuseASourceOfRejectedSignaturesSoonerThanOthers() {
         RateLimits limits = new RateLimits(config(100, 100), clock);
         for (int i = 0; i < 2; i++) {
-            assertTrue(limits.decide("10.6.6.6", "/webhooks/twilio/inbound").allowed());
+            assertTrue(limits.decide("10.6.6.6", "GET", "/webhooks/twilio/inbound").allowed());
             limits.rejectedSignature("10.6.6.6");
         }
-        RateLimits.Decision refused = limits.decide("10.6.6.6", "/webhooks/twilio/inbound");
+        RateLimits.Decision refused = limits.decide("10.6.6.6", "GET", "/webhooks/twilio/inbound");
         assertFalse(refused.allowed());
         assertEquals("Too many requests with a rejected signature from this address", refused.reason());
-        assertTrue(limits.decide("10.0.0.1", "/webhooks/twilio/inbound").allowed());
+        assertTrue(limits.decide("10.0.0.1", "GET", "/webhooks/twilio/inbound").allowed());
     }
 
     @Test
     void shouldLeaveOtherPathsAlone() {
         RateLimits limits = new RateLimits(config(1, 1), clock);
-        assertFalse(limits.limits("/customers/abc"));
-        assertFalse(limits.limits("/unsubscribe/a/b"));
-        assertTrue(limits.limits("/unsubscribe/a"));
-        assertTrue(limits.limits("/webhooks/email/inbound"));
+        assertFalse(limits.limits("GET", "/customers/abc"));
+        assertFalse(limits.limits("GET", "/unsubscribe/a/b"));
+        assertTrue(limits.limits("GET", "/unsubscribe/a"));
+        assertTrue(limits.limits("GET", "/webhooks/email/inbound"));
+        assertTrue(limits.limits("POST", "/sign-in"));
+        assertFalse(limits.limits("GET", "/sign-in"));
     }
 
     private static RateLimitConfig config(int perAddress, int perKey) {
         return new RateLimitConfig() {
             public boolean enabled() { return true; }
             public Optional<List<String>> paths() {
-                return Optional.of(List.of("/unsubscribe/{key}", "/pets/{key}/photo", "/webhooks/twilio/*", "/webhooks/email/inbound"));
+                return Optional.of(List.of("/unsubscribe/{key}", "/pets/{key}/photo", "/webhooks/twilio/*", "/webhooks/email/inbound", "POST /sign-in"));
             }
             public Optional<List<String>> signedPaths() { return Optional.of(List.of("/webhooks/twilio/*")); }
             public int perAddressRequests() { return perAddress; }
