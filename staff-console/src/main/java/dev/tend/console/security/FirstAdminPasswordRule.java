@@ -1,6 +1,5 @@
 package dev.tend.console.security;
 
-import dev.tend.console.config.ConsoleConfig;
 import dev.tend.platform.security.secrets.SecretRule;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.Config;
@@ -19,17 +18,15 @@ public class FirstAdminPasswordRule implements SecretRule {
     /** Defaults that appear in Tend's own files (docker compose, documentation). */
     static final Set<String> KNOWN_DEFAULTS = Set.of("change-this-admin-password", "change-me", "admin");
 
-    private final ConsoleConfig console;
     private final PasswordPolicy passwords;
 
-    public FirstAdminPasswordRule(ConsoleConfig console, PasswordPolicy passwords) {
-        this.console = console;
+    public FirstAdminPasswordRule(PasswordPolicy passwords) {
         this.passwords = passwords;
     }
 
     @Override
     public Optional<String> violation(Config config) {
-        Optional<String> password = console.firstAdmin().password();
+        Optional<String> password = config.getOptionalValue(SETTING, String.class);
         if (password.isEmpty() || password.get().isBlank()) {
             return Optional.of(SETTING + " is not set: give the first admin a password of your own "
                     + "(TEND_CONSOLE_FIRST_ADMIN_PASSWORD, or a file named " + SETTING + " in a secrets directory)");
@@ -37,7 +34,8 @@ public class FirstAdminPasswordRule implements SecretRule {
         if (KNOWN_DEFAULTS.contains(password.get().trim())) {
             return Optional.of(SETTING + " is a default from Tend's own files: give the first admin a password of your own");
         }
-        return passwords.refusal(console.firstAdmin().username(), password.get())
+        String username = config.getOptionalValue("tend.console.first-admin.username", String.class).orElse("admin");
+        return passwords.refusal(username, password.get())
                 .map(why -> SETTING + " is too weak: " + why);
     }
 }

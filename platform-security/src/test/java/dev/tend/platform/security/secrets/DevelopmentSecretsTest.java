@@ -89,10 +89,12 @@ class DevelopmentSecretsTest {
         // A Kubernetes Secret mounted as a volume: one file per key, the file's content its value.
         Files.writeString(secrets.resolve("tend.notification.ratings.signing-key"), "tend-dev-rating-key-change-me\n");
         Files.writeString(secrets.resolve("tend.notification.unsubscribe.signing-key"), "from-a-file-not-the-default");
+        // Above application.properties (250), where a development value may be written.
+        Files.writeString(secrets.resolve("config_ordinal"), "270");
         SmallRyeConfig config = new SmallRyeConfigBuilder().addDefaultInterceptors().addDiscoveredSources()
                 .withSources(new PropertiesConfigSource(Map.of(
                         "smallrye.config.source.file.locations", secrets.toString(),
-                        "tend.notification.unsubscribe.signing-key", "tend-dev-unsubscribe-key-change-me"), "defaults", 50))
+                        "tend.notification.unsubscribe.signing-key", "tend-dev-unsubscribe-key-change-me"), "application.properties", 250))
                 .build();
 
         assertEquals(Optional.of("from-a-file-not-the-default"),
