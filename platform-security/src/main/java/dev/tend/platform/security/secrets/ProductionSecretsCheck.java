@@ -44,7 +44,7 @@ public class ProductionSecretsCheck {
             throw new IllegalStateException("Refusing to start with development secrets:\n  - "
                     + String.join("\n  - ", violations));
         }
-        LOG.debugf("Development secrets in use (allowed here): %s", violations);
+        LOG.warnf("Starting with development secrets (tend.security.refuse-development-secrets=false): %s", violations);
     }
 
     /** What is wrong, one line per setting. */
