@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
@@ -43,6 +44,8 @@ class ProductionSecretsIT {
     @BeforeAll
     static void infrastructure() throws IOException {
         workDir = Files.createTempDirectory("tend-production-secrets");
+        // PostgreSQL runs as another user when the tests run as root: it must be able to reach its data directory.
+        Files.setPosixFilePermissions(workDir, PosixFilePermissions.fromString("rwx--x--x"));
         Files.createDirectories(workDir.resolve("logs"));
         postgres = PostgresServer.start(workDir.resolve("postgres"), 0);
         for (String database : List.of("customer", "followup", "notification", "console")) {
