@@ -31,6 +31,14 @@ public final class TendSystem implements AutoCloseable {
     /** The staff console's first admin, created on its first start. */
     public static final String CONSOLE_ADMIN = "admin";
     private static final int NO_CONSOLE = -1;
+    /**
+     * A local system trusts the development JWT key on purpose (tests and {@code ./tend up} mint tokens with it), so
+     * it may start with development secrets; and every client, provider and test here speaks from 127.0.0.1, so
+     * rate limits would only throttle the tests.
+     */
+    private static final Map<String, String> LOCAL_SECURITY = Map.of(
+            "tend.security.refuse-development-secrets", "false",
+            "tend.rate-limit.enabled", "false");
 
     /**
      * @param consolePort the staff console's port (0: a free one), or -1 for no console
@@ -182,6 +190,7 @@ public final class TendSystem implements AutoCloseable {
         properties.put("tend.console.service-token.issuer", DevTokens.ISSUER);
         properties.put("tend.console.first-admin.username", CONSOLE_ADMIN);
         properties.put("tend.console.first-admin.password", consoleAdminPassword);
+        properties.putAll(LOCAL_SECURITY);
         Path jar = options.projectRoot().resolve("staff-console/target/quarkus-app/quarkus-run.jar");
         return ServiceProcess.start("staff-console", jar, options.consolePort(), properties, logs.resolve("staff-console.log"));
     }
@@ -211,6 +220,7 @@ public final class TendSystem implements AutoCloseable {
         properties.put("kafka.bootstrap.servers", kafka.bootstrapServers());
         properties.put("mp.jwt.verify.publickey", DevTokens.publicKeyPem());
         properties.put("mp.jwt.verify.issuer", DevTokens.ISSUER);
+        properties.putAll(LOCAL_SECURITY);
         properties.putAll(own);
         properties.putAll(options.serviceProperties());
         Path jar = options.projectRoot().resolve(module).resolve("target/quarkus-app/quarkus-run.jar");

@@ -50,7 +50,8 @@ public class UnsubscribePages {
 
     private static String page(Locale language, String body) {
         return "<!DOCTYPE html><html lang=\"" + language.getLanguage() + "\"><head><meta charset=\"utf-8\"><title>"
-                + escape(FixedWords.get(language, "unsubscribe.title", Map.of())) + "</title></head><body>" + body
+                + escape(FixedWords.get(language, "unsubscribe.title", Map.of()))
+                + "</title><link rel=\"stylesheet\" href=\"/pages.css\"></head><body>" + body
                 + "</body></html>";
     }
 

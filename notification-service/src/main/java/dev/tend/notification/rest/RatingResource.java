@@ -99,7 +99,7 @@ public class RatingResource {
         String html = "<!DOCTYPE html><html lang=\"" + RatingPageWords.language(notification.locale) + "\"><head>"
                 + "<meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
                 + "<meta name=\"robots\" content=\"noindex\"><title>" + escape(words.getProperty("title")) + "</title>"
-                + "</head><body style=\"font-family:sans-serif;max-width:40em;margin:2em auto;padding:0 1em\">"
+                + "<link rel=\"stylesheet\" href=\"/pages.css\"></head><body>"
                 + "<h1>" + escape(words.getProperty("title")) + "</h1>" + body + "</body></html>";
         return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(html)
                 .header("Cache-Control", "no-store")
