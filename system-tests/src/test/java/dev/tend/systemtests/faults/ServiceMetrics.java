@@ -40,8 +40,12 @@ final class ServiceMetrics {
         Map<String, Double> values = new HashMap<>();
         for (String line : text.split("\n")) {
             if (COUNTERS.stream().anyMatch(line::startsWith)) {
-                int space = line.lastIndexOf(' ');
-                values.put(line.substring(0, space), Double.parseDouble(line.substring(space + 1)));
+                // With tracing on, a sample may end with an exemplar ("... 3.0 # {trace_id=...} 1.0 1795816307"):
+                // the value is the number before it, not the exemplar's timestamp.
+                int exemplar = line.indexOf(" # ");
+                String sample = (exemplar < 0 ? line : line.substring(0, exemplar)).strip();
+                int space = sample.lastIndexOf(' ');
+                values.put(sample.substring(0, space), Double.parseDouble(sample.substring(space + 1)));
             }
         }
         current.put(key(service), values);
