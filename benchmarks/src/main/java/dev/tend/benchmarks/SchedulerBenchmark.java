@@ -144,6 +144,8 @@ final class SchedulerBenchmark {
         properties.put("quarkus.datasource.password", system.postgres().password());
         properties.put("kafka.bootstrap.servers", system.kafka().bootstrapServers());
         properties.put("mp.jwt.verify.publickey", dev.tend.infra.DevTokens.publicKeyPem());
+        // A local instance like the system's own: the development key is trusted on purpose, and nothing is rate-limited.
+        properties.putAll(TendSystem.LOCAL_SECURITY);
         Path log = system.followupService().logFile().resolveSibling("followup-service-2.log");
         ServiceProcess second = ServiceProcess.start("followup-service-2",
                 Path.of(System.getProperty("tend.project.root", ".")).resolve("followup-service/target/quarkus-app/quarkus-run.jar"),

@@ -36,7 +36,7 @@ public final class TendSystem implements AutoCloseable {
      * it may start with development secrets; and every client, provider and test here speaks from 127.0.0.1, so
      * rate limits would only throttle the tests.
      */
-    private static final Map<String, String> LOCAL_SECURITY = Map.of(
+    public static final Map<String, String> LOCAL_SECURITY = Map.of(
             "tend.security.refuse-development-secrets", "false",
             "tend.rate-limit.enabled", "false");
 
