@@ -2,7 +2,9 @@ package dev.tend.infra;
 
 import com.icegreen.greenmail.Managers;
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
+import com.icegreen.greenmail.store.FolderException;
 import com.icegreen.greenmail.store.StoredMessage;
+import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.Address;
@@ -22,6 +24,8 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.Enumeration;
+import java.util.IdentityHashMap;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -108,7 +112,10 @@ public final class MailCatcher implements AutoCloseable {
         }
     }
 
-    /** Every mail caught so far, oldest first; a mail sent to several recipients is listed once. */
+    /**
+     * Every mail caught so far, oldest first; a mail sent to several recipients is listed once. What arrived in the
+     * reply mailbox is not listed: it was not delivered to anyone.
+     */
     public synchronized List<CaughtMail> messages() {
         Map<String, CaughtMail> byId = new LinkedHashMap<>();
         caughtBeforeRestart.forEach(mail -> byId.putIfAbsent(key(mail), mail));
@@ -166,8 +173,22 @@ public final class MailCatcher implements AutoCloseable {
         return greenMail == null ? List.of() : caught(greenMail.getManagers());
     }
 
+    /**
+     * What was delivered to people: every mailbox but the reply mailbox, which holds what comes back to Tend (replies,
+     * and the copy of each email that proves it was sent), read and emptied by notification-service.
+     */
     private static List<CaughtMail> caught(Managers managers) {
+        Set<StoredMessage> comeBack = Collections.newSetFromMap(new IdentityHashMap<>());
+        GreenMailUser replies = managers.getUserManager().getUser(REPLY_LOGIN);
+        if (replies != null) {
+            try {
+                comeBack.addAll(managers.getImapHostManager().getInbox(replies).getMessages());
+            } catch (FolderException e) {
+                throw new IllegalStateException("Could not read the reply mailbox", e);
+            }
+        }
         return managers.getImapHostManager().getAllMessages().stream()
+                .filter(stored -> !comeBack.contains(stored))
                 .map(MailCatcher::toCaughtMail)
                 .toList();
     }

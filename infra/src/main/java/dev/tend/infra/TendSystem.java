@@ -160,6 +160,8 @@ public final class TendSystem implements AutoCloseable {
                 "tend.notification.replies.imap.user", MailCatcher.REPLY_LOGIN,
                 "tend.notification.replies.imap.password", MailCatcher.REPLY_PASSWORD,
                 "tend.notification.replies.imap.poll-interval", "1s"));
+        // The copy of every email comes back to the same mailbox: after a crash, it says whether one went out.
+        notification.put("tend.notification.replies.sent-copy-address", MailCatcher.REPLY_MAILBOX);
         notificationService = remember(service(options, "notification-service", "notification", notificationPort,
                 notification, logs));
         if (options.consolePort() != NO_CONSOLE) {

@@ -88,6 +88,23 @@ class MailCatcherTest {
         }
     }
 
+    @Test
+    void shouldNotListTheCopyThatCameBackToTheReplyMailboxAsADelivery() throws MessagingException {
+        try (MailCatcher catcher = MailCatcher.start(0, 0)) {
+            MimeMessage mail = new MimeMessage(session(catcher));
+            mail.setFrom("clinic@tend.test");
+            mail.setRecipients(Message.RecipientType.TO, "owner@example.com");
+            mail.setRecipients(Message.RecipientType.BCC, MailCatcher.REPLY_MAILBOX);
+            mail.setSubject("Thank you for your visit today");
+            mail.setText("plain text");
+            Transport.send(mail);
+
+            assertEquals(List.of("owner@example.com"), catcher.deliveries().stream()
+                    .flatMap(caught -> caught.to().stream()).toList(), "one delivery, to the owner");
+            assertEquals(1, catcher.messages().size());
+        }
+    }
+
     private static void sendPlain(MailCatcher catcher, String subject) throws MessagingException {
         MimeMessage mail = new MimeMessage(session(catcher));
         mail.setFrom("clinic@tend.test");

@@ -76,6 +76,13 @@ public class Notification extends PanacheEntityBase {
     public Instant createdAt;
     @Column(name = "sent_at")
     public Instant sentAt;
+    /**
+     * When the copy of this email addressed to the sent-copy address came back: proof the mail server took it.
+     * Written only by {@code SentCopies} with its own statement, never by the entity, so a concurrent settle that
+     * loaded the row earlier cannot write it back to null.
+     */
+    @Column(name = "sent_copy_received_at", insertable = false, updatable = false)
+    public Instant sentCopyReceivedAt;
     @Version
     public long version;
 

@@ -85,6 +85,14 @@ public interface NotificationConfig {
          */
         Optional<String> webhookSigningKey();
 
+        /**
+         * Every email is also addressed (Bcc, in the same SMTP transaction) to this address, which must reach the
+         * reply mailbox or the webhook. When a crash leaves an email's outcome unknown, its copy arriving there proves
+         * the mail server took it, so it is not sent again; without it such an email is sent again with the same
+         * Message-ID. Needs {@code domain}: the copy's signed Reply-To is what proves it is ours.
+         */
+        Optional<String> sentCopyAddress();
+
         Imap imap();
 
         /** The reply mailbox, polled over IMAP(S) with Jakarta Mail. */

@@ -6,7 +6,10 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 import java.util.Map;
 
-/** Points notification-service at the mail catcher's IMAP reply mailbox, read every few hundred milliseconds. */
+/**
+ * Points notification-service at the mail catcher's IMAP reply mailbox, read every few hundred milliseconds, where
+ * the copy of every email comes back too.
+ */
 public class ReplyMailboxResource implements QuarkusTestResourceLifecycleManager {
 
     @Override
@@ -19,7 +22,9 @@ public class ReplyMailboxResource implements QuarkusTestResourceLifecycleManager
                 "tend.notification.replies.imap.ssl", "false",
                 "tend.notification.replies.imap.user", MailCatcher.REPLY_LOGIN,
                 "tend.notification.replies.imap.password", MailCatcher.REPLY_PASSWORD,
-                "tend.notification.replies.imap.poll-interval", "300ms");
+                "tend.notification.replies.imap.poll-interval", "300ms",
+                // Every email's copy comes back here, so a crash cannot make one go out twice.
+                "tend.notification.replies.sent-copy-address", MailCatcher.REPLY_MAILBOX);
     }
 
     @Override

@@ -235,6 +235,7 @@ class DockerComposeTest {
         assertEquals(MailCatcher.REPLY_DOMAIN, notification.get("TEND_NOTIFICATION_REPLIES_DOMAIN"));
         assertEquals(MailCatcher.REPLY_LOGIN, notification.get("TEND_NOTIFICATION_REPLIES_IMAP_USER"));
         assertEquals(MailCatcher.REPLY_PASSWORD, notification.get("TEND_NOTIFICATION_REPLIES_IMAP_PASSWORD"));
+        assertEquals(MailCatcher.REPLY_MAILBOX, notification.get("TEND_NOTIFICATION_REPLIES_SENT_COPY_ADDRESS"));
         assertEquals(TendSystem.CONSOLE_ADMIN, ((Map<String, Object>) service(CONSOLE).get("environment"))
                 .get("TEND_CONSOLE_FIRST_ADMIN_USERNAME"));
         assertEquals("stand-ins", notification.get("QUARKUS_MAILER_HOST"));

@@ -21,7 +21,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * What comes back to the reply mailbox (or the inbound-mail webhook), read and acted on: a reply is stored and
+ * What comes back to the reply mailbox (or the inbound-mail webhook), read and acted on: the copy of an email we sent
+ * is recorded as proof it went out ({@link SentCopies}); a reply is stored and
  * published with the quoted history stripped; an auto-reply is stored and not published; a delivery status
  * notification saying an address is dead fails the email it reports on (so followup-service falls back to another
  * channel) and suppresses the address.
@@ -37,9 +38,11 @@ public class EmailReplies {
     private final Suppressions suppressions;
     private final NotificationConfig config;
     private final Clock clock;
+    private final SentCopies sentCopies;
 
     public EmailReplies(InboundMessages messages, ReplyAddresses replyAddresses, StatusEvents statusEvents,
-                        Suppressions suppressions, NotificationConfig config, Clock clock) {
+                        Suppressions suppressions, NotificationConfig config, Clock clock, SentCopies sentCopies) {
+        this.sentCopies = sentCopies;
         this.messages = messages;
         this.replyAddresses = replyAddresses;
         this.statusEvents = statusEvents;
@@ -55,6 +58,12 @@ public class EmailReplies {
     @Transactional
     public Optional<InboundMessage> receive(byte[] raw) {
         InboundMail mail = InboundMail.parse(raw);
+        Optional<UUID> copyOf = sentCopies.copyOf(mail);
+        if (copyOf.isPresent()) {
+            // Our own email come back (its Bcc copy): proof it was sent, never a reply to show anyone.
+            sentCopies.record(copyOf.get(), mail);
+            return Optional.empty();
+        }
         if (mail.bounce().isPresent()) {
             return bounce(mail, mail.bounce().get());
         }

@@ -18,9 +18,9 @@ import java.util.regex.Pattern;
 
 /**
  * Sends email over SMTP with a text and an HTML part, the notification id as its Message-ID, a one-click
- * unsubscribe (RFC 8058), and a signed per-message Reply-To, so a reply finds the message it answers. Resending
- * after an unknown outcome keeps the Message-ID, which lets receiving
- * systems drop the copy: SMTP offers no way to ask whether a message was taken.
+ * unsubscribe (RFC 8058), and a signed per-message Reply-To, so a reply finds the message it answers. After an
+ * unknown outcome, the copy sent with it ({@link SentCopies}) says whether the server took it; without copies it is
+ * sent again with the same Message-ID, which lets receiving systems drop the second one.
  */
 @ApplicationScoped
 public class EmailSender implements ChannelSender {
@@ -32,8 +32,10 @@ public class EmailSender implements ChannelSender {
     private final Mailer mailer;
     private final UnsubscribeTokens tokens;
     private final ReplyAddresses replyAddresses;
+    private final SentCopies sentCopies;
 
-    public EmailSender(Mailer mailer, UnsubscribeTokens tokens, ReplyAddresses replyAddresses) {
+    public EmailSender(Mailer mailer, UnsubscribeTokens tokens, ReplyAddresses replyAddresses, SentCopies sentCopies) {
+        this.sentCopies = sentCopies;
         this.mailer = mailer;
         this.tokens = tokens;
         this.replyAddresses = replyAddresses;
@@ -58,6 +60,7 @@ public class EmailSender implements ChannelSender {
                     .addHeader("List-Unsubscribe", "<" + tokens.link(attempt.customerId(), attempt.recipient()) + ">")
                     .addHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
             replyAddresses.replyTo(attempt.notificationId()).ifPresent(mail::setReplyTo);
+            sentCopies.address().ifPresent(mail::addBcc);
             mailer.send(mail);
             return new Outcome.Sent(messageId, null);
         } catch (RuntimeException e) {
@@ -65,9 +68,16 @@ public class EmailSender implements ChannelSender {
         }
     }
 
+    /**
+     * SMTP cannot be asked whether it took a message; the copy it was sent with can be looked for. Without copies
+     * configured the email is sent again, with the same Message-ID.
+     */
     @Override
     public List<String> findSent(Attempt attempt) {
-        throw new UnsupportedOperationException("SMTP cannot be asked whether a message was accepted");
+        if (!sentCopies.enabled()) {
+            throw new UnsupportedOperationException("SMTP cannot be asked whether a message was accepted");
+        }
+        return sentCopies.cameBack(attempt.notificationId()) ? List.of(messageId(attempt.notificationId())) : List.of();
     }
 
     static Outcome classify(RuntimeException failure) {

@@ -31,8 +31,8 @@ import java.util.regex.Pattern;
  * Reply-To token is), its text (the plain part, else the HTML part made text; decoded from its charset), its
  * files, and whether it is an automatic answer (RFC 3834) or a delivery status notification (RFC 3464).
  */
-public record InboundMail(String messageId, String from, List<String> recipients, String subject, String text,
-                          List<File> files, Optional<String> autoReply, Optional<Bounce> bounce) {
+public record InboundMail(String messageId, String from, List<String> recipients, List<String> replyTo, String subject,
+                          String text, List<File> files, Optional<String> autoReply, Optional<Bounce> bounce) {
 
     /** An attached file, as sent. */
     public record File(String fileName, String contentType, byte[] content) {
@@ -78,10 +78,15 @@ public record InboundMail(String messageId, String from, List<String> recipients
                     recipients.addAll(List.of(values));
                 }
             }
+            List<String> replyTo = new ArrayList<>();
+            String[] replyToValues = message.getHeader("Reply-To");
+            if (replyToValues != null) {
+                replyTo.addAll(List.of(replyToValues));
+            }
             Parts parts = new Parts();
             parts.walk(message);
             String text = parts.text != null ? parts.text : QuotedText.fromHtml(parts.html);
-            return new InboundMail(messageId, from, recipients, message.getSubject(), text, parts.files,
+            return new InboundMail(messageId, from, recipients, replyTo, message.getSubject(), text, parts.files,
                     autoReply(message), parts.bounce());
         } catch (MessagingException | IOException e) {
             throw new IllegalArgumentException("not a readable RFC 5322 message: " + e.getMessage(), e);

@@ -55,8 +55,26 @@ public class ReplyMailbox {
         }
     }
 
-    /** @return how many messages were taken from the mailbox */
-    public int poll() {
+    /**
+     * Reads until the mailbox is empty (or {@code maxBatches} batches were read): what a reconciliation needs to be
+     * sure a copy that has arrived was seen.
+     *
+     * @return whether the mailbox was read to its end
+     */
+    public boolean drain(int maxBatches) {
+        for (int batch = 0; batch < maxBatches; batch++) {
+            if (poll() < BATCH) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * @return how many messages were taken from the mailbox. Synchronized: the polling thread and a reconciliation
+     * ({@link SentCopies}) may both read, and one reader per process keeps a message from being handled twice.
+     */
+    public synchronized int poll() {
         NotificationConfig.Replies.Imap imap = config.replies().imap();
         String protocol = imap.ssl() ? "imaps" : "imap";
         Properties properties = new Properties();
