@@ -104,6 +104,21 @@ class XssCatalogueIT {
         for (int i = 0; i < PAYLOADS.size(); i++) {
             households.add(hostileHousehold(i, PAYLOADS.get(i)));
         }
+        // The services hear of the households by event: each step waits for all of them at once, not one by one.
+        for (Household household : households) {
+            await().atMost(Duration.ofSeconds(60)).until(() -> followup().body(Map.of("rating", 1, "comment", household.payload()))
+                    .contentType(ContentType.JSON).post("/customers/" + household.id() + "/feedback").statusCode() == 201);
+        }
+        for (Household household : households) {
+            // notification-service must know the number before a text from it finds the household: a staff message
+            // on a channel that does not exist is 404 while the household is unknown, 400 once known, and sends nothing.
+            await().atMost(Duration.ofSeconds(60)).until(() -> notification().contentType(ContentType.JSON)
+                    .body(Map.of("channel", "PIGEON", "body", "probe")).post("/customers/" + household.id() + "/messages")
+                    .statusCode(), status -> status != 404);
+            assertEquals(200, system.smsStandIn().textIn(system.notificationService().baseUrl() + "/webhooks/twilio/inbound",
+                    phoneOf(household.index()), TendSystem.SMS_SENDER, household.payload()));
+        }
+        households.forEach(household -> replyOf(household.id()));
     }
 
     @AfterAll
@@ -148,16 +163,8 @@ class XssCatalogueIT {
 
         InboxPage.open(browser);
         assertShownAndInert("Inbox", PAYLOADS);
-
         browser.open("/households?q=" + URLEncoder.encode("Xss household", StandardCharsets.UTF_8));
         assertShownAndInert("households found", households.stream().map(Household::name).toList());
-        for (Household household : households) {
-            browser.open("/households/" + household.id());
-            browser.visible(By.id("timeline"));
-            assertEquals(household.name(), browser.visible(By.id("household-name")).getText());
-            assertShownAndInert("household " + household.index() + " with its timeline", List.of(household.payload()));
-        }
-
         browser.open("/postcards");
         browser.wait.until(ExpectedConditions.titleContains("Postcards"));
         assertInert("Postcards");
@@ -169,38 +176,43 @@ class XssCatalogueIT {
         for (Household household : households) {
             createStaffAccount("xss-staff-" + household.index(), household.payload());
         }
+        String hostileName = PAYLOADS.get(1);
+        createStaffAccount("xss-caller", hostileName);
         browser.open("/admin/accounts");
         browser.visible(By.id("accounts"));
         assertShownAndInert("Accounts", PAYLOADS);
 
-        // A staff member with a hostile name completes each call with a hostile note and answers each reply.
-        String hostileName = PAYLOADS.get(1);
-        createStaffAccount("xss-caller", hostileName);
+        // That staff member, signed in under the hostile name, completes each call in place with the payload as its
+        // note and answers each texted reply in place with the payload.
         browser.driver.findElement(By.id("sign-out")).click();
         new SignInPage(browser).signIn("xss-caller", STAFF_PASSWORD);
         assertShownAndInert("Today for a staff member with a hostile name", List.of(hostileName));
-
         for (Household household : households) {
             String callId = taskOf(household.id(), "feedback-resolution");
-            browser.open("/today");
             browser.visible(By.id("call-" + callId));
             browser.driver.findElement(By.cssSelector("label[for='outcome-" + callId + "-reached']")).click();
             browser.script("document.getElementById(arguments[0]).value = arguments[1];", "note-" + callId, household.payload());
             browser.driver.findElement(By.id("complete-" + callId)).click();
             browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#call-" + callId + " .call__done")));
-            assertInert("Today after completing household " + household.index() + "'s call");
-
+        }
+        assertShownAndInert("Today with every call completed", PAYLOADS);
+        InboxPage.open(browser);
+        for (Household household : households) {
             String replyId = replyOf(household.id());
-            InboxPage.open(browser).reply(replyId);
+            browser.visible(By.id("answer-" + replyId));
             browser.script("document.getElementById(arguments[0]).value = arguments[1];", "answer-" + replyId, household.payload());
             browser.driver.findElement(By.id("send-" + replyId)).click();
             browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#reply-" + replyId + " .call__done")));
-            assertInert("Inbox after answering household " + household.index());
+        }
+        assertShownAndInert("Inbox with every reply answered", PAYLOADS);
 
+        // Each household's page: name, pet, visit, feedback, the text, the note and the answer on its timeline.
+        for (Household household : households) {
             browser.open("/households/" + household.id());
-            browser.visible(By.id("timeline"));
-            assertShownAndInert("household " + household.index() + " with the note and answer on its timeline",
-                    List.of(household.payload()));
+            assertEquals(household.name(), browser.visible(By.id("household-name")).getText());
+            String timeline = browser.visible(By.id("timeline")).getText();
+            assertThat("household " + household.index() + "'s timeline", timeline, containsString(household.payload()));
+            assertShownAndInert("household " + household.index(), List.of(household.payload(), hostileName));
         }
     }
 
@@ -328,16 +340,20 @@ class XssCatalogueIT {
         return data;
     }
 
+    private static String phoneOf(int index) {
+        return String.format("+4474008001%02d", index);
+    }
+
     private static String emailOf(int index) {
         return "xss." + index + "@example.com";
     }
 
     /**
-     * A household whose name, pet, visit reason, vet, feedback comment and texted reply all carry the payload: its
-     * thank-you email is sent, a poor rating puts a resolution call on Today, the text a reply item.
+     * A household whose name, pet, visit reason and vet carry the payload: its thank-you email is sent. Its feedback
+     * comment (a poor rating: a resolution call on Today) and texted reply (a reply item) follow once all are known.
      */
     private static Household hostileHousehold(int i, String payload) {
-        String phone = String.format("+4474008001%02d", i);
+        String phone = phoneOf(i);
         String name = String.format("Xss household %02d %s", i, payload);
         Response registered = customer().contentType(ContentType.JSON).body(Map.of("name", name,
                         "emails", List.of(emailOf(i)), "phones", List.of(phone),
@@ -355,16 +371,6 @@ class XssCatalogueIT {
                         "visitedAt", OffsetDateTime.now(ZoneOffset.UTC).minusHours(3).toString()))
                 .post("/visits");
         assertEquals(201, visit.statusCode(), "visit " + i + " refused: " + visit.asString());
-        await().atMost(Duration.ofSeconds(60)).until(() -> followup().body(Map.of("rating", 1, "comment", payload))
-                .contentType(ContentType.JSON).post("/customers/" + customerId + "/feedback").statusCode() == 201);
-        // notification-service must know the number before a text from it finds the household: a staff message on a
-        // channel that does not exist is 404 while the household is unknown, 400 once known, and sends nothing.
-        await().atMost(Duration.ofSeconds(60)).until(() -> notification().contentType(ContentType.JSON)
-                .body(Map.of("channel", "PIGEON", "body", "probe")).post("/customers/" + customerId + "/messages").statusCode(),
-                status -> status != 404);
-        assertEquals(200, system.smsStandIn().textIn(system.notificationService().baseUrl() + "/webhooks/twilio/inbound",
-                phone, TendSystem.SMS_SENDER, payload));
-        replyOf(customerId);
         return new Household(i, customerId, name, payload);
     }
 
