@@ -212,7 +212,8 @@ public interface NotificationConfig {
 
         /**
          * An attempt still unsettled after this long (the instance died mid-call) is reconciled with the
-         * provider by whichever instance finds it.
+         * provider by whichever instance finds it; an attempt whose answer did not come (a timeout) is reconciled no
+         * sooner than this either, since the provider may still be working on it.
          */
         @WithDefault("2m")
         Duration inFlightTimeout();

@@ -165,7 +165,7 @@ class SmsNotificationTest {
     void shouldReconcileRatherThanResendWhenTheProviderTimesOut() {
         String phone = "+447911123106";
         UUID customerId = household(null, phone, Channel.SMS);
-        SmsStandInResource.standIn().delayResponses(Duration.ofSeconds(6));
+        SmsStandInResource.standIn().delayResponses(Duration.ofSeconds(9));
         EventEnvelope request = recheckReminder(customerId, phone);
         KafkaTestClient.send(Topics.NOTIFICATION_REQUESTS, request);
 

@@ -171,11 +171,14 @@ public class MessageDelivery {
             }
             statusEvents.change(notification, DeliveryStatus.SENT, null, false);
         } else if (outcome instanceof Outcome.Transient failure) {
-            retryOrFail(notification, failure.reason(), Notification.PENDING);
+            retryOrFail(notification, failure.reason(), Notification.PENDING, Duration.ZERO);
         } else if (outcome instanceof Outcome.Ambiguous unknown) {
             metrics.ambiguous(notification.channel);
+            // The provider may still be working on the request we stopped waiting for (a slow provider, a busy mail
+            // server): asking it back too soon would find nothing and send again. So reconcile no sooner than an
+            // attempt may take (the in-flight timeout).
             retryOrFail(notification, "outcome unknown, to be reconciled before any resend: " + unknown.reason(),
-                    Notification.SENDING);
+                    Notification.SENDING, config.dispatcher().inFlightTimeout());
         } else if (outcome instanceof Outcome.Permanent failure) {
             if (failure.suppression() != null) {
                 suppressions.suppress(Channel.valueOf(notification.channel), notification.recipient,
@@ -185,12 +188,13 @@ public class MessageDelivery {
         }
     }
 
-    private void retryOrFail(Notification notification, String reason, String status) {
+    private void retryOrFail(Notification notification, String reason, String status, Duration atLeast) {
         if (notification.attempts >= config.dispatcher().maxAttempts()) {
             statusEvents.fail(notification, reason + " (gave up after " + notification.attempts + " attempts)");
             return;
         }
-        Duration delay = backoff(notification.attempts);
+        Duration backoff = backoff(notification.attempts);
+        Duration delay = backoff.compareTo(atLeast) < 0 ? atLeast : backoff;
         notification.status = status;
         notification.statusReason = reason;
         notification.nextAttemptAt = clock.instant().plus(delay);
