@@ -47,7 +47,7 @@ public class TodayResource {
         LocalDate day = parseDate(date);
         String chosenTeam = team == null || team.isBlank() ? staff.getTeam() : team.trim();
         try {
-            List<WorklistItem> items = WorklistOrder.sort(followup.worklist(day, chosenTeam)).stream()
+            List<WorklistItem> items = WorklistOrder.sort(followup.worklist(day, chosenTeam, null)).stream()
                     .map(WorklistItem::open).toList();
             return Pages.today(new Pages.TodayView(day, chosenTeam, items, summary(day, chosenTeam), null));
         } catch (ServiceProblem problem) {
@@ -112,7 +112,7 @@ public class TodayResource {
         String chosenTeam = team == null || team.isBlank() ? staff.getTeam() : team;
         FollowupClient.Summary summary = summary(day, chosenTeam);
         List<WorklistItem> items = summary != null ? List.of()
-                : followup.worklist(day, chosenTeam).stream().map(WorklistItem::open).toList();
+                : followup.worklist(day, chosenTeam, null).stream().map(WorklistItem::open).toList();
         return Pages.today$counts(new Pages.TodayView(day, chosenTeam, items, summary, null)).render();
     }
 
