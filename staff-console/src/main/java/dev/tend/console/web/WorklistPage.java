@@ -20,7 +20,8 @@ public record WorklistPage(int number, int pages, int size, int total) {
 
     /** This page's items of the whole worklist, in its order. */
     public <T> List<T> of(List<T> all) {
-        return all.subList(Math.min(all.size(), first() - 1), Math.min(all.size(), last()));
+        int from = Math.min(all.size(), (number - 1) * size);
+        return all.subList(from, Math.max(from, Math.min(all.size(), number * size)));
     }
 
     /** The first item shown, counting from 1 (0 on an empty worklist). */
