@@ -35,6 +35,8 @@ final class ConsoleBenchmark {
     private static final ZoneId CLINIC = ZoneId.of("Europe/London");
     private static final Pattern CSRF = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
     private static final int WARM_UP = 3;
+    /** The console's {@code tend.console.worklist-page-size} default: Today shows the worklist this many items a page. */
+    private static final int TODAY_PAGE_SIZE = 25;
 
     record PageTimes(String page, String path, int bytes, Latencies latencies) {
     }
@@ -91,7 +93,9 @@ final class ConsoleBenchmark {
 
         signIn();
         Map<String, String> pages = new LinkedHashMap<>();
-        pages.put("Today (" + listed + " items)", "/today?date=" + day + "&team=front-desk");
+        int lastPage = Math.max(1, (listed + TODAY_PAGE_SIZE - 1) / TODAY_PAGE_SIZE);
+        pages.put("Today (" + listed + " items, page 1 of " + lastPage + ")", "/today?date=" + day + "&team=front-desk");
+        pages.put("Today, last page", "/today?date=" + day + "&team=front-desk&page=" + lastPage);
         pages.put("Inbox", "/inbox");
         pages.put("Households search", "/households?q=Console+Customer+1");
         pages.put("Household", "/households/" + customers.get(0));

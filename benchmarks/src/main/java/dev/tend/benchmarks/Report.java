@@ -121,7 +121,7 @@ final class Report {
     void console(ConsoleBenchmark.Result result) {
         text.append("## Staff console, page render times\n\n")
                 .append(String.format(Locale.ROOT, "A worklist of %,d items (feedback-resolution calls and texted replies, %,d listed "
-                        + "on Today), each page requested %d times one after another by a signed-in admin after %d warm-up "
+                        + "on Today, which shows them 25 a page: every page still reads the whole worklist), each page requested %d times one after another by a signed-in admin after %d warm-up "
                         + "requests, timed from the request to the last byte on loopback (the console's calls to the services and "
                         + "its Qute rendering):%n%n", result.worklistItems(), result.listed(), result.requestsPerPage(), 3))
                 .append("| page | size (KB) | p50 | p95 | max | under 300 ms |\n|---|---|---|---|---|---|\n");

@@ -213,6 +213,48 @@ class RepliesTest extends FollowupTestSupport {
     }
 
     @Test
+    void shouldGiveEachWorklistItemItsOwnHouseholdsStoryAndListOnlyRepliesWhenAsked() {
+        UUID ana = UUID.randomUUID();
+        FollowupTask request = feedbackRequestTexted(ana, "Ana Souza");
+        UUID ben = UUID.randomUUID();
+        UUID milo = UUID.randomUUID();
+        apply(household(ben).name("Ben Okafor").registered(), petRegistered(pet(ben, milo, "Milo", null)),
+                visit(ben, milo, "surgery", local("2026-06-04T09:00", LONDON), null).recorded());
+        setClock("2026-06-05T09:30", LONDON);
+        fireDue();
+        FollowupTask call = task(ben, "surgery-checkin");
+        assertEquals(Status.OPEN, call.status);
+        text(ana, "Rex is still limping", at("2026-06-05T09:30", LONDON)).answering(request).send();
+        await().atMost(KAFKA).until(() -> replies(ana).size() == 1);
+        FollowupTask reply = replies(ana).get(0);
+        String nurse = "nurse-" + UUID.randomUUID();
+        for (FollowupTask item : List.of(call, reply)) {
+            given().contentType(ContentType.JSON).body(Map.of("assignee", nurse))
+                    .when().post("/worklist/" + item.id + "/assign").then().statusCode(200);
+        }
+
+        String ofReply = "find { it.taskId == '" + reply.id + "' }.";
+        String ofCall = "find { it.taskId == '" + call.id + "' }.";
+        given().queryParam("assignee", nurse).when().get("/worklist")
+                .then().statusCode(200)
+                .body("size()", equalTo(2))
+                .body(ofReply + "household.name", equalTo("Ana Souza"))
+                .body(ofReply + "pets.name", equalTo(List.of("Rex")))
+                .body(ofReply + "lastVisits.visitType", equalTo(List.of("wellness")))
+                .body(ofReply + "conversation.messages.body", equalTo(List.of("Rex is still limping")))
+                .body(ofCall + "household.name", equalTo("Ben Okafor"))
+                .body(ofCall + "pets.name", equalTo(List.of("Milo")))
+                .body(ofCall + "lastVisits.visitType", equalTo(List.of("surgery")))
+                .body(ofCall + "conversation", equalTo(null));
+        given().queryParam("assignee", nurse).queryParam("kind", "REPLY").when().get("/worklist")
+                .then().statusCode(200).body("taskId", equalTo(List.of(reply.id.toString())));
+        given().queryParam("assignee", nurse).queryParam("kind", "FOLLOWUP").when().get("/worklist")
+                .then().statusCode(200).body("taskId", equalTo(List.of(call.id.toString())));
+        given().queryParam("kind", "CALL").when().get("/worklist")
+                .then().statusCode(400).contentType("application/problem+json").body("field", equalTo("kind"));
+    }
+
+    @Test
     void shouldRecordATextedTwoAsFeedbackAndStartTheResolutionCall() {
         UUID customerId = UUID.randomUUID();
         FollowupTask request = feedbackRequestTexted(customerId, "Ana Souza");

@@ -16,6 +16,7 @@ import org.jboss.resteasy.reactive.RestQuery;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /** The staff worklist: today's calls and customers' replies, urgent first, then overdue, each with the household's story. */
@@ -31,9 +32,13 @@ public class WorklistResource {
         this.token = token;
     }
 
+    /** The day's calls and replies (or, with {@code kind}, only calls or only replies), each with its context. */
     @GET
-    public List<CallView> calls(@RestQuery String date, @RestQuery String assignee, @RestQuery String team) {
-        return worklist.calls(parseDate(date), assignee, team).stream().map(this::view).toList();
+    public List<CallView> calls(@RestQuery String date, @RestQuery String assignee, @RestQuery String team,
+                                @RestQuery String kind) {
+        List<FollowupTask> calls = worklist.calls(parseDate(date), assignee, team, parseKind(kind));
+        Map<UUID, Worklist.CallContext> contexts = worklist.contexts(calls);
+        return calls.stream().map(call -> CallView.of(call, worklist.overdue(call), contexts.get(call.id))).toList();
     }
 
     /** Counts for the day (default today, clinic time): calls due, replies waiting (urgent among them), overdue, done. */
@@ -84,6 +89,17 @@ public class WorklistResource {
 
     private CallView view(FollowupTask call) {
         return CallView.of(call, worklist.overdue(call), worklist.context(call));
+    }
+
+    private static FollowupTask.Kind parseKind(String kind) {
+        if (kind == null) {
+            return null;
+        }
+        try {
+            return FollowupTask.Kind.valueOf(kind);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalid("kind", "FOLLOWUP (calls) or REPLY (customers' replies)");
+        }
     }
 
     private static LocalDate parseDate(String date) {

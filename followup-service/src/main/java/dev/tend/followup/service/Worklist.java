@@ -24,10 +24,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * The front desk's calls and the customers' replies: what is due today (urgent replies first, then overdue), and
@@ -90,13 +93,17 @@ public class Worklist {
 
     /**
      * Calls and replies on the worklist up to the end of {@code day} (clinic time): urgent replies first, then by due
-     * time (so overdue first); optionally one assignee's or team's.
+     * time (so overdue first); optionally one assignee's or team's, and only calls or only replies ({@code kind}).
      */
-    public List<FollowupTask> calls(LocalDate day, String assignee, String team) {
+    public List<FollowupTask> calls(LocalDate day, String assignee, String team, FollowupTask.Kind kind) {
         LocalDate date = dayOrToday(day);
         StringBuilder query = new StringBuilder("status = :status and dueAt < :end");
         Parameters parameters = Parameters.with("status", Status.OPEN).and("end", endOf(date));
         filter(query, parameters, assignee, team);
+        if (kind != null) {
+            query.append(" and kind = :kind");
+            parameters.and("kind", kind);
+        }
         // An urgent reply goes before everything, overdue calls included.
         return FollowupTask.list(query + " order by urgent desc, dueAt, priorityRank", parameters);
     }
@@ -150,22 +157,79 @@ public class Worklist {
     }
 
     public CallContext context(FollowupTask call) {
-        CustomerProfile customer = CustomerProfile.findById(call.customerId);
-        List<CustomerMessage> thread = call.isReply()
-                ? CustomerMessage.list("replyTaskId = ?1 order by receivedAt, messageId", call.id)
-                : List.of();
-        List<Pet> pets = petsOf(call, thread).stream().map(id -> Pet.<Pet>findById(id)).filter(Objects::nonNull).toList();
-        List<Visit> visits = Visit.<Visit>find("customerId = ?1 and cancelled = false order by visitedAt desc", call.customerId)
-                .page(0, 5).list();
-        List<FollowupTask> earlierCalls = FollowupTask.list("customerId = ?1 and channel = ?2 and status = ?3 and id <> ?4 order by completedAt desc",
-                call.customerId, Channel.PHONE.name(), Status.DONE, call.id);
-        List<Feedback> feedback = Feedback.list("customerId = ?1 order by receivedAt desc", call.customerId);
-        return new CallContext(customer, pets, visits, earlierCalls, feedback, thread);
+        return contexts(List.of(call)).get(call.id);
+    }
+
+    /** How many of a household's latest visits a call shows. */
+    static final int LAST_VISITS = 5;
+
+    /**
+     * Each call's context, read for all of them at once: a query per kind of context (households, threads, pets, visits,
+     * earlier calls, feedback) whatever the number of calls, so a worklist of 200 costs what a worklist of one does.
+     */
+    public Map<UUID, CallContext> contexts(List<FollowupTask> calls) {
+        if (calls.isEmpty()) {
+            return Map.of();
+        }
+        List<UUID> customerIds = calls.stream().map(c -> c.customerId).distinct().toList();
+        Map<UUID, CustomerProfile> customers = CustomerProfile.<CustomerProfile>list("customerId in ?1", customerIds).stream()
+                .collect(Collectors.toMap(c -> c.customerId, c -> c));
+        List<UUID> replyIds = calls.stream().filter(FollowupTask::isReply).map(c -> c.id).toList();
+        Map<UUID, List<CustomerMessage>> threads = replyIds.isEmpty() ? Map.of()
+                : CustomerMessage.<CustomerMessage>list("replyTaskId in ?1 order by receivedAt, messageId", replyIds).stream()
+                        .collect(Collectors.groupingBy(m -> m.replyTaskId, LinkedHashMap::new, Collectors.toList()));
+        Map<UUID, FollowupTask> answered = byId(threads.values().stream().flatMap(List::stream)
+                .map(m -> m.inReplyToTaskId).filter(Objects::nonNull).distinct().toList());
+        Map<UUID, List<UUID>> petIds = new HashMap<>();
+        for (FollowupTask call : calls) {
+            petIds.put(call.id, petsOf(call, threads.getOrDefault(call.id, List.of()), answered));
+        }
+        List<UUID> allPets = petIds.values().stream().flatMap(List::stream).distinct().toList();
+        Map<UUID, Pet> pets = allPets.isEmpty() ? Map.of()
+                : Pet.<Pet>list("petId in ?1", allPets).stream().collect(Collectors.toMap(p -> p.petId, p -> p));
+        Map<UUID, List<Visit>> visits = lastVisits(customerIds);
+        Map<UUID, List<FollowupTask>> earlier = FollowupTask.<FollowupTask>list(
+                        "customerId in ?1 and channel = ?2 and status = ?3 order by completedAt desc",
+                        customerIds, Channel.PHONE.name(), Status.DONE).stream()
+                .collect(Collectors.groupingBy(t -> t.customerId, Collectors.toList()));
+        Map<UUID, List<Feedback>> feedback = Feedback.<Feedback>list("customerId in ?1 order by receivedAt desc", customerIds)
+                .stream().collect(Collectors.groupingBy(f -> f.customerId, Collectors.toList()));
+        Map<UUID, CallContext> contexts = new HashMap<>();
+        for (FollowupTask call : calls) {
+            contexts.put(call.id, new CallContext(customers.get(call.customerId),
+                    petIds.get(call.id).stream().map(pets::get).filter(Objects::nonNull).toList(),
+                    visits.getOrDefault(call.customerId, List.of()),
+                    earlier.getOrDefault(call.customerId, List.of()).stream().filter(t -> !t.id.equals(call.id)).toList(),
+                    feedback.getOrDefault(call.customerId, List.of()),
+                    threads.getOrDefault(call.id, List.of())));
+        }
+        return contexts;
+    }
+
+    /** Each household's latest visits that were not cancelled, newest first. */
+    private static Map<UUID, List<Visit>> lastVisits(List<UUID> customerIds) {
+        @SuppressWarnings("unchecked")
+        List<UUID> latest = Visit.getEntityManager().createNativeQuery("""
+                        SELECT visit_id FROM (
+                          SELECT visit_id, row_number() OVER (PARTITION BY customer_id ORDER BY visited_at DESC) AS n
+                          FROM visit WHERE customer_id IN (:customers) AND NOT cancelled) AS ranked
+                        WHERE n <= :last""", UUID.class)
+                .setParameter("customers", customerIds).setParameter("last", LAST_VISITS).getResultList();
+        if (latest.isEmpty()) {
+            return Map.of();
+        }
+        return Visit.<Visit>list("visitId in ?1 order by visitedAt desc", latest).stream()
+                .collect(Collectors.groupingBy(v -> v.customerId, Collectors.toList()));
+    }
+
+    private static Map<UUID, FollowupTask> byId(List<UUID> ids) {
+        return ids.isEmpty() ? Map.of()
+                : FollowupTask.<FollowupTask>list("id in ?1", ids).stream().collect(Collectors.toMap(t -> t.id, t -> t));
     }
 
     /** A call's own pets; a reply's are those of the messages of ours it answers (a reply item itself names no pet,
      * so that nothing that cancels a pet's tasks can take a customer's words off the worklist). */
-    private static List<UUID> petsOf(FollowupTask call, List<CustomerMessage> thread) {
+    private static List<UUID> petsOf(FollowupTask call, List<CustomerMessage> thread, Map<UUID, FollowupTask> answered) {
         if (!call.isReply()) {
             return call.pets();
         }
@@ -173,7 +237,7 @@ public class Worklist {
                 .map(m -> m.inReplyToTaskId)
                 .filter(Objects::nonNull)
                 .distinct()
-                .map(id -> FollowupTask.<FollowupTask>findById(id))
+                .map(answered::get)
                 .filter(t -> t != null && t.customerId.equals(call.customerId))
                 .flatMap(t -> t.pets().stream())
                 .distinct()

@@ -9,6 +9,7 @@ import jakarta.ws.rs.QueryParam;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletionStage;
 
 /**
  * {@code GET /audit}, which every service answers the same way: built once per service by {@link HouseholdAudit},
@@ -23,7 +24,8 @@ public interface AuditClient {
     record EntryPage(List<Entry> items, long total) {
     }
 
+    /** Asynchronous, so that the household page asks the three services at once. */
     @GET
-    EntryPage household(@HeaderParam("Authorization") String authorization, @QueryParam("customerId") UUID customerId,
+    CompletionStage<EntryPage> household(@HeaderParam("Authorization") String authorization, @QueryParam("customerId") UUID customerId,
                         @QueryParam("size") int size);
 }

@@ -153,9 +153,10 @@ public interface FollowupClient {
     @Path("customers/{customerId}/feedback")
     Feedback feedback(@PathParam("customerId") UUID customerId, NewFeedback feedback);
 
+    /** {@code kind}: REPLY for replies only, FOLLOWUP for calls only, null for both. */
     @GET
     @Path("worklist")
-    List<Call> worklist(@QueryParam("date") LocalDate date, @QueryParam("team") String team);
+    List<Call> worklist(@QueryParam("date") LocalDate date, @QueryParam("team") String team, @QueryParam("kind") String kind);
 
     @GET
     @Path("worklist/summary")

@@ -17,6 +17,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 
 /** A household's audit trail, merged from the three services, newest first: "who did what" on the household page. */
 @ApplicationScoped
@@ -42,15 +44,27 @@ public class HouseholdAudit {
         this.staff = staff;
     }
 
+    /** The three services are asked at once; one that fails or does not answer is named in {@code unavailable}. */
     public Trail of(UUID customerId) {
         String authorization = "Bearer " + tokens.forCurrent(staff);
-        Map<String, List<AuditClient.Entry>> entries = new LinkedHashMap<>();
-        List<String> unavailable = new ArrayList<>();
+        Map<String, CompletableFuture<AuditClient.EntryPage>> asked = new LinkedHashMap<>();
         for (String service : SERVICES) {
             try {
-                entries.put(service, client(service).household(authorization, customerId, PER_SERVICE).items());
+                asked.put(service, client(service).household(authorization, customerId, PER_SERVICE).toCompletableFuture());
             } catch (RuntimeException e) {
-                unavailable.add(service + "-service");
+                asked.put(service, CompletableFuture.failedFuture(e));
+            }
+        }
+        Map<String, List<AuditClient.Entry>> entries = new LinkedHashMap<>();
+        List<String> unavailable = new ArrayList<>();
+        for (Map.Entry<String, CompletableFuture<AuditClient.EntryPage>> answer : asked.entrySet()) {
+            try {
+                entries.put(answer.getKey(), answer.getValue().get().items());
+            } catch (ExecutionException e) {
+                unavailable.add(answer.getKey() + "-service");
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                unavailable.add(answer.getKey() + "-service");
             }
         }
         return new Trail(merge(entries), unavailable);

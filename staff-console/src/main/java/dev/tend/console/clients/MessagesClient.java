@@ -32,6 +32,14 @@ public interface MessagesClient {
     record ConversationPage(List<ConversationEntry> items, int page, int size, long total) {
     }
 
+    /** Many households' latest messages at once: {@code size} of each. */
+    record LatestRequest(List<UUID> customerIds, Integer size) {
+    }
+
+    /** One household's latest messages, newest first, and how many its conversation holds in all. */
+    record HouseholdConversation(UUID customerId, List<ConversationEntry> items, long total) {
+    }
+
     /** A staff answer; the service sends it on the channel the customer last wrote on unless one is named. */
     record Answer(String channel, String body, UUID inReplyToMessageId) {
     }
@@ -63,6 +71,14 @@ public interface MessagesClient {
     @GET
     @Path("customers/{customerId}/messages")
     ConversationPage conversation(@PathParam("customerId") UUID customerId, @QueryParam("size") int size);
+
+    /** At most {@link #MOST_HOUSEHOLDS} households a call. */
+    @POST
+    @Path("conversations/latest")
+    List<HouseholdConversation> latest(LatestRequest request);
+
+    /** notification-service answers for at most this many households a call. */
+    int MOST_HOUSEHOLDS = 200;
 
     @POST
     @Path("customers/{customerId}/messages")

@@ -25,6 +25,13 @@ public interface ConsoleConfig {
      */
     Optional<String> photoOrigin();
 
+    /**
+     * How many worklist items Today shows at a time, in the worklist's order; the rest are on the next pages. Each item
+     * carries the household's story and three forms, so a day of 200 on one page is slow to send and to read.
+     */
+    @WithDefault("25")
+    int worklistPageSize();
+
     FirstAdmin firstAdmin();
 
     Sessions session();

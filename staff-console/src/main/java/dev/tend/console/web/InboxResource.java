@@ -24,8 +24,10 @@ import org.jboss.resteasy.reactive.RestQuery;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
 /**
@@ -148,16 +150,23 @@ public class InboxResource {
         List<ReplyItem> replies = List.of();
         String repliesProblem = null;
         try {
-            replies = WorklistOrder.sort(followup.worklist(clinic.today().plusDays(REPLIES_AHEAD_DAYS), chosenTeam)).stream()
-                    .filter(Call::reply)
-                    .map(call -> {
-                        try {
-                            return ReplyItem.open(call, thread(call.household().customerId()), null);
-                        } catch (ServiceProblem problem) {
-                            return ReplyItem.open(call, List.of(), problem.getMessage());
-                        }
-                    })
-                    .toList();
+            List<Call> waiting = WorklistOrder.sort(followup.worklist(clinic.today().plusDays(REPLIES_AHEAD_DAYS), chosenTeam, "REPLY"))
+                    .stream().filter(Call::reply).toList();
+            Map<UUID, List<ConversationEntry>> threads = Map.of();
+            String threadsProblem = null;
+            try {
+                threads = threads(waiting.stream().map(call -> call.household() == null ? null : call.household().customerId())
+                        .filter(Objects::nonNull).distinct().toList());
+            } catch (ServiceProblem problem) {
+                threadsProblem = problem.getMessage();
+            }
+            List<ReplyItem> items = new ArrayList<>();
+            for (Call call : waiting) {
+                items.add(threadsProblem != null ? ReplyItem.open(call, List.of(), threadsProblem)
+                        : ReplyItem.open(call, call.household() == null ? List.of()
+                                : threads.getOrDefault(call.household().customerId(), List.of()), null));
+            }
+            replies = items;
         } catch (ServiceProblem problem) {
             repliesProblem = problem.getMessage();
         }
@@ -183,6 +192,21 @@ public class InboxResource {
         } catch (ServiceProblem problem) {
             return new UnmatchedItem(message, q, List.of(), true, null, problem.getMessage());
         }
+    }
+
+    /** Each household's conversation, oldest first, as a thread reads: one call to notification-service for up to 200. */
+    private Map<UUID, List<ConversationEntry>> threads(List<UUID> customerIds) {
+        Map<UUID, List<ConversationEntry>> threads = new HashMap<>();
+        for (int from = 0; from < customerIds.size(); from += MessagesClient.MOST_HOUSEHOLDS) {
+            List<UUID> some = customerIds.subList(from, Math.min(customerIds.size(), from + MessagesClient.MOST_HOUSEHOLDS));
+            for (MessagesClient.HouseholdConversation conversation
+                    : messages.latest(new MessagesClient.LatestRequest(some, THREAD_SIZE))) {
+                List<ConversationEntry> oldestFirst = new ArrayList<>(conversation.items());
+                Collections.reverse(oldestFirst);
+                threads.put(conversation.customerId(), oldestFirst);
+            }
+        }
+        return threads;
     }
 
     /** The household's conversation, oldest first, as a thread reads. */

@@ -109,21 +109,35 @@ public class Pages {
      * Today's page: the chosen date and team, the items in the order to work them, and the counts at the top
      * (followup-service's summary of the day; without it, counted from the items listed).
      */
-    public record TodayView(LocalDate date, String team, List<WorklistItem> items, FollowupClient.Summary summary,
-                            String problem) {
+    /**
+     * Today: {@code items} are the page shown ({@code page}) of the day's {@code listed} items, which the counts fall back
+     * on when followup-service gave none.
+     */
+    public record TodayView(LocalDate date, String team, List<WorklistItem> items, List<WorklistItem> listed,
+                            WorklistPage page, FollowupClient.Summary summary, String problem) {
+
+        /** The counts alone, swapped out of band after an action. */
+        public static TodayView counts(LocalDate date, String team, List<WorklistItem> listed, FollowupClient.Summary summary) {
+            return new TodayView(date, team, List.of(), listed, WorklistPage.of(1, 1, 0), summary, null);
+        }
+
         public long due() {
             return summary != null ? summary.callsDue()
-                    : items.stream().filter(item -> item.done() == null && !item.call().reply()).count();
+                    : listed.stream().filter(item -> item.done() == null && !item.call().reply()).count();
         }
 
         public long replies() {
             return summary != null ? summary.repliesWaiting()
-                    : items.stream().filter(item -> item.done() == null && item.call().reply()).count();
+                    : listed.stream().filter(item -> item.done() == null && item.call().reply()).count();
         }
 
         public long overdue() {
             return summary != null ? summary.overdue()
-                    : items.stream().filter(item -> item.done() == null && item.call().overdue()).count();
+                    : listed.stream().filter(item -> item.done() == null && item.call().overdue()).count();
+        }
+
+        public String pageLink(int number) {
+            return WorklistPage.link(date, team, number);
         }
 
         public String doneToday() {

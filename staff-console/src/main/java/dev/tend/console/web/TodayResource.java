@@ -3,6 +3,7 @@ package dev.tend.console.web;
 import dev.tend.console.clients.FollowupClient;
 import dev.tend.console.clients.FollowupClient.Call;
 import dev.tend.console.clients.ServiceProblem;
+import dev.tend.console.config.ConsoleConfig;
 import dev.tend.console.security.CurrentStaff;
 import io.quarkus.qute.TemplateInstance;
 import io.smallrye.common.annotation.Blocking;
@@ -35,23 +36,28 @@ public class TodayResource {
     private final FollowupClient followup;
     private final CurrentStaff staff;
     private final ClinicTime clinic;
+    private final int pageSize;
 
-    public TodayResource(@RestClient FollowupClient followup, CurrentStaff staff, ClinicTime clinic) {
+    public TodayResource(@RestClient FollowupClient followup, CurrentStaff staff, ClinicTime clinic, ConsoleConfig config) {
         this.followup = followup;
         this.staff = staff;
         this.clinic = clinic;
+        this.pageSize = config.worklistPageSize();
     }
 
+    /** One page ({@code page}, from 1) of the day's worklist: {@code tend.console.worklist-page-size} items. */
     @GET
-    public TemplateInstance page(@RestQuery String date, @RestQuery String team) {
+    public TemplateInstance page(@RestQuery String date, @RestQuery String team, @RestQuery String page) {
         LocalDate day = parseDate(date);
         String chosenTeam = team == null || team.isBlank() ? staff.getTeam() : team.trim();
         try {
-            List<WorklistItem> items = WorklistOrder.sort(followup.worklist(day, chosenTeam)).stream()
+            List<WorklistItem> listed = WorklistOrder.sort(followup.worklist(day, chosenTeam, null)).stream()
                     .map(WorklistItem::open).toList();
-            return Pages.today(new Pages.TodayView(day, chosenTeam, items, summary(day, chosenTeam), null));
+            WorklistPage shown = WorklistPage.of(parsePage(page), pageSize, listed.size());
+            return Pages.today(new Pages.TodayView(day, chosenTeam, shown.of(listed), listed, shown, summary(day, chosenTeam), null));
         } catch (ServiceProblem problem) {
-            return Pages.today(new Pages.TodayView(day, chosenTeam, List.of(), null, problem.getMessage()));
+            return Pages.today(new Pages.TodayView(day, chosenTeam, List.of(), List.of(), WorklistPage.of(1, pageSize, 0), null,
+                    problem.getMessage()));
         }
     }
 
@@ -112,8 +118,8 @@ public class TodayResource {
         String chosenTeam = team == null || team.isBlank() ? staff.getTeam() : team;
         FollowupClient.Summary summary = summary(day, chosenTeam);
         List<WorklistItem> items = summary != null ? List.of()
-                : followup.worklist(day, chosenTeam).stream().map(WorklistItem::open).toList();
-        return Pages.today$counts(new Pages.TodayView(day, chosenTeam, items, summary, null)).render();
+                : followup.worklist(day, chosenTeam, null).stream().map(WorklistItem::open).toList();
+        return Pages.today$counts(Pages.TodayView.counts(day, chosenTeam, items, summary)).render();
     }
 
     /** The day's counts from followup-service; without them (it refused) the page counts what it lists. */
@@ -121,6 +127,14 @@ public class TodayResource {
         try {
             return followup.summary(day, team);
         } catch (ServiceProblem problem) {
+            return null;
+        }
+    }
+
+    private static Integer parsePage(String page) {
+        try {
+            return page == null || page.isBlank() ? null : Integer.valueOf(page.trim());
+        } catch (NumberFormatException e) {
             return null;
         }
     }
