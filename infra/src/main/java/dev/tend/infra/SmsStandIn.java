@@ -12,6 +12,8 @@ import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -44,10 +46,12 @@ public final class SmsStandIn implements AutoCloseable {
 
     private final WireMockServer server;
     private final TwilioMessagesApi api;
+    private final int port;
 
     private SmsStandIn(WireMockServer server, TwilioMessagesApi api) {
         this.server = server;
         this.api = api;
+        this.port = server.port();
     }
 
     /** Starts the stand-in on {@code port}; 0 picks a free port. */
@@ -65,7 +69,8 @@ public final class SmsStandIn implements AutoCloseable {
                 .bindAddress(bindAddress)
                 .extensions(api)
                 .notifier(new ConsoleNotifier(false));
-        WireMockServer server = new WireMockServer(port == 0 ? options.dynamicPort() : options.port(port));
+        // A port of its own even when any will do, so that after refuseConnections() it listens there again.
+        WireMockServer server = new WireMockServer(options.port(port == 0 ? freePort(bindAddress) : port));
         server.start();
         server.stubFor(any(urlPathMatching(TwilioMessagesApi.PATH_REGEX))
                 .willReturn(aResponse().withTransformers(TwilioMessagesApi.NAME)));
@@ -75,7 +80,7 @@ public final class SmsStandIn implements AutoCloseable {
     }
 
     public String baseUrl() {
-        return "http://" + HOST + ":" + server.port();
+        return "http://" + HOST + ":" + port;
     }
 
     public String accountSid() {
@@ -154,14 +159,46 @@ public final class SmsStandIn implements AutoCloseable {
         }
     }
 
-    /** Back to prompt, successful answers. */
-    public void recover() {
+    /**
+     * Sends ({@code POST .../Messages.json}) that reached the stand-in, whatever they were answered: what a client
+     * that must not call a provider it knows to be down can be counted by.
+     */
+    public long sendRequests() {
+        return server.getAllServeEvents().stream()
+                .filter(event -> RequestMethod.POST.equals(event.getRequest().getMethod())
+                        && TwilioMessagesApi.pathOf(event.getRequest().getUrl()).endsWith("/Messages.json"))
+                .count();
+    }
+
+    /**
+     * Stops listening, so every connection is refused, as by a provider that is down: nothing can have been sent.
+     * {@link #recover()} listens again, on the same port, with what was sent before still in the journal.
+     */
+    public synchronized void refuseConnections() {
+        if (server.isRunning()) {
+            server.stop();
+        }
+    }
+
+    /** Back to prompt, successful answers (listening again after {@link #refuseConnections()}). */
+    public synchronized void recover() {
         api.recover();
+        if (!server.isRunning()) {
+            server.start();
+        }
     }
 
     @Override
     public void close() {
         server.stop();
+    }
+
+    private static int freePort(String bindAddress) {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(bindAddress))) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("no free port for the SMS stand-in", e);
+        }
     }
 
     private static boolean isAcceptedSend(ServeEvent event) {

@@ -6,8 +6,8 @@ import dev.tend.notification.service.Attempt;
 import dev.tend.notification.service.ChannelSender;
 import dev.tend.notification.service.Outcome;
 import io.quarkus.mailer.Mail;
-import io.quarkus.mailer.Mailer;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 
 import java.net.ConnectException;
 import java.net.UnknownHostException;
@@ -29,14 +29,14 @@ public class EmailSender implements ChannelSender {
     /** Replies that say the mailbox itself is wrong, not that the server is busy. */
     private static final Pattern HARD_BOUNCE = Pattern.compile("\\b(550|551|553)\\b|5\\.1\\.[0-9]");
 
-    private final Mailer mailer;
+    private final SmtpRelay smtp;
     private final UnsubscribeTokens tokens;
     private final ReplyAddresses replyAddresses;
     private final SentCopies sentCopies;
 
-    public EmailSender(Mailer mailer, UnsubscribeTokens tokens, ReplyAddresses replyAddresses, SentCopies sentCopies) {
+    public EmailSender(SmtpRelay smtp, UnsubscribeTokens tokens, ReplyAddresses replyAddresses, SentCopies sentCopies) {
         this.sentCopies = sentCopies;
-        this.mailer = mailer;
+        this.smtp = smtp;
         this.tokens = tokens;
         this.replyAddresses = replyAddresses;
     }
@@ -61,8 +61,12 @@ public class EmailSender implements ChannelSender {
                     .addHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
             replyAddresses.replyTo(attempt.notificationId()).ifPresent(mail::setReplyTo);
             sentCopies.address().ifPresent(mail::addBcc);
-            mailer.send(mail);
+            smtp.send(mail);
             return new Outcome.Sent(messageId, null);
+        } catch (SmtpRelay.NothingSent e) {
+            return classify(e.failure());
+        } catch (CircuitBreakerOpenException e) {
+            return new Outcome.Transient("SMTP circuit open after repeated failures, nothing sent");
         } catch (RuntimeException e) {
             return classify(e);
         }

@@ -8,13 +8,11 @@ import dev.tend.notification.service.Attempt;
 import dev.tend.notification.service.ChannelSender;
 import dev.tend.notification.service.Outcome;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 
 import java.io.IOException;
-import java.net.ConnectException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
@@ -45,15 +43,12 @@ public class TwilioSmsSender implements ChannelSender {
 
     private final NotificationConfig config;
     private final TwilioSignatures signatures;
-    private final HttpClient http;
+    private final SmsApi api;
 
-    public TwilioSmsSender(NotificationConfig config, TwilioSignatures signatures) {
+    public TwilioSmsSender(NotificationConfig config, TwilioSignatures signatures, SmsApi api) {
         this.config = config;
         this.signatures = signatures;
-        this.http = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(config.sms().timeout())
-                .build();
+        this.api = api;
     }
 
     @Override
@@ -78,9 +73,14 @@ public class TwilioSmsSender implements ChannelSender {
                 .build();
         HttpResponse<String> response;
         try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (HttpConnectTimeoutException | ConnectException e) {
-            return new Outcome.Transient("SMS provider unreachable: " + e.getMessage());
+            response = api.send(request);
+        } catch (SmsApi.NothingSent refused) {
+            if (refused.response() == null) {
+                return new Outcome.Transient("SMS provider unreachable: " + refused.getMessage());
+            }
+            response = refused.response();
+        } catch (CircuitBreakerOpenException e) {
+            return new Outcome.Transient("SMS provider circuit open after repeated failures, nothing sent");
         } catch (HttpTimeoutException e) {
             return new Outcome.Ambiguous("SMS provider did not answer within " + config.sms().timeout().toMillis() + " ms");
         } catch (IOException e) {
@@ -113,7 +113,7 @@ public class TwilioSmsSender implements ChannelSender {
                 .GET().build();
         HttpResponse<String> response;
         try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            response = api.read(request);
         } catch (IOException e) {
             throw new IllegalStateException("SMS provider lookup failed: " + e.getMessage(), e);
         } catch (InterruptedException e) {
