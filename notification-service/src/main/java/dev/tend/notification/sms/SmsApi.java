@@ -16,10 +16,14 @@ import java.time.temporal.ChronoUnit;
 /**
  * The SMS provider's HTTP API, behind a circuit breaker (SmallRye Fault Tolerance). Only an answer that proves
  * nothing was sent counts against the provider: a connection refused or not opened in time, or a 429, 401 or 5xx
- * before the message was accepted. When enough of those come in a row the breaker opens, and sends fail at once
+ * before the message was accepted. When too many calls fail so, the breaker opens, and sends fail at once
  * with {@link org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException} without a request
  * leaving, so an outage does not hold the dispatcher in connection timeouts. A request that left and got no answer
  * is not counted as a failure; it reaches the caller unchanged and stays ambiguous there.
+ *
+ * <p>It opens when half of the last ten calls failed, and tries again after five seconds: while it is open, due
+ * messages fail at once and their stored backoff grows, so a longer open time would only hold the queue back once
+ * the provider is back. Each value can be overridden by configuration (the service README's Fault tolerance table).
  *
  * <p>The timeouts stay the HTTP client's own ({@code tend.notification.sms.timeout}), not a {@code @Timeout}: the
  * client knows whether the connection was ever opened (nothing sent: retry) or the request left and the answer did
@@ -48,7 +52,7 @@ public class SmsApi {
      * @throws NothingSent when the provider certainly did not take the message (counted by the breaker)
      * @throws IOException when the request may have left but no answer came (not counted)
      */
-    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 20, delayUnit = ChronoUnit.SECONDS,
+    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS,
             failOn = NothingSent.class)
     @CircuitBreakerName(SmsApi.BREAKER)
     public HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
