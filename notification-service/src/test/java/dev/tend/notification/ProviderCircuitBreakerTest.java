@@ -6,10 +6,8 @@ import dev.tend.contracts.Topics;
 import dev.tend.contracts.notification.Recipient;
 import dev.tend.infra.SentSms;
 import dev.tend.infra.SmsStandIn;
-import dev.tend.notification.email.SmtpRelay;
 import dev.tend.notification.sms.SmsApi;
 import dev.tend.testsupport.KafkaTestClient;
-import dev.tend.testsupport.MailCatcherResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import io.smallrye.faulttolerance.api.CircuitBreakerState;
@@ -36,9 +34,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The providers' circuit breakers ({@link SmsApi}, {@link SmtpRelay}), end to end through the dispatcher against the
- * SMS provider stand-in and the SMTP catcher. The test profile opens each after four failures in a row and
- * half-opens it after ten seconds.
+ * The SMS provider's circuit breaker ({@link SmsApi}), end to end through the dispatcher against the provider
+ * stand-in. The test profile opens it after four failures in a row and half-opens it after ten seconds.
  */
 @QuarkusTest
 @NotificationServiceTestResource
@@ -47,8 +44,6 @@ class ProviderCircuitBreakerTest {
     private static final int FAILURES_TO_OPEN = 4;
     private static final Duration OPEN_FOR = Duration.ofSeconds(10);
     private static final String SEND = "dev.tend.notification.sms.SmsApi.send";
-    private static final Map<String, String> THANK_YOU = Map.of("customerName", "Mia Wong",
-            "visitReason", "a dental clean", "staffMember", "Dr. Sam Ortiz", "petName", "Biscuit");
     private static final Map<String, String> RECHECK = Map.of("customerName", "Mia Wong", "petName", "Biscuit",
             "recheckDate", "11 April");
 
@@ -64,13 +59,11 @@ class ProviderCircuitBreakerTest {
         standIn().recover();
         breakers.resetAll();
         if (!watching) {
-            for (String breaker : List.of(SmsApi.BREAKER, SmtpRelay.BREAKER)) {
-                breakers.onStateChange(breaker, state -> {
-                    if (state == CircuitBreakerState.OPEN) {
-                        openedAt = System.nanoTime();
-                    }
-                });
-            }
+            breakers.onStateChange(SmsApi.BREAKER, state -> {
+                if (state == CircuitBreakerState.OPEN) {
+                    openedAt = System.nanoTime();
+                }
+            });
             watching = true;
         }
     }
@@ -79,20 +72,6 @@ class ProviderCircuitBreakerTest {
     void providersBackToNormal() {
         standIn().recover();
         breakers.resetAll();
-    }
-
-    private static List<String> deliveriesTo(String address) {
-        return MailCatcherResource.catcher().deliveries().stream().filter(mail -> mail.to().contains(address))
-                .map(mail -> mail.messageId()).toList();
-    }
-
-    /** A household that takes email, and its thank-you sent to this service. */
-    private static EventEnvelope thank(String address) {
-        UUID customerId = household(address, null, Channel.EMAIL);
-        EventEnvelope thankYou = request(customerId, Channel.EMAIL, "visit-thank-you",
-                new Recipient("Mia Wong", address, null, null, "en-GB", "Europe/London"), THANK_YOU);
-        KafkaTestClient.send(Topics.NOTIFICATION_REQUESTS, thankYou);
-        return thankYou;
     }
 
     /** Waits out the breaker's delay (timed by the library on the real clock), then moves the service's clock until all is sent. */
@@ -256,40 +235,5 @@ class ProviderCircuitBreakerTest {
             assertEquals(1, textsTo(phones.get(i)).size(), phones.get(i) + " was texted again");
             assertEquals(textsTo(phones.get(i)).get(0).sid(), notification(unanswered.get(i)).get("providerMessageId"));
         }
-    }
-
-    @Test
-    void shouldOpenTheSmtpBreakerWhileTheServerIsDownAndSendEachEmailOnceWhenItIsBack() {
-        List<String> addresses = new ArrayList<>();
-        List<EventEnvelope> refused = new ArrayList<>();
-        MailCatcherResource.catcher().stop();
-        try {
-            for (int i = 0; i < FAILURES_TO_OPEN; i++) {
-                addresses.add("breaker-" + UUID.randomUUID() + "@example.com");
-                refused.add(thank(addresses.get(i)));
-            }
-            await().atMost(WAIT).until(() -> breakers.currentState(SmtpRelay.BREAKER) == CircuitBreakerState.OPEN);
-            for (EventEnvelope email : refused) {
-                await().atMost(WAIT).until(() -> "PENDING".equals(notification(email).get("status")));
-            }
-        } finally {
-            MailCatcherResource.catcher().restart();
-        }
-
-        // The server is back, but the breaker does not know yet: nothing is handed to it.
-        String lateAddress = "breaker-" + UUID.randomUUID() + "@example.com";
-        addresses.add(lateAddress);
-        EventEnvelope late = thank(lateAddress);
-        await().atMost(WAIT).until(() -> statusReason(late).contains("SMTP circuit open"));
-        assertTrue(System.nanoTime() - openedAt < OPEN_FOR.toNanos(), "the breaker half-opened before the check");
-        assertTrue(deliveriesTo(lateAddress).isEmpty());
-
-        afterTheDelayRetryUntil(() -> addresses.stream().allMatch(address -> !deliveriesTo(address).isEmpty()));
-        assertEquals(CircuitBreakerState.CLOSED, breakers.currentState(SmtpRelay.BREAKER));
-        for (String address : addresses) {
-            assertEquals(1, deliveriesTo(address).size(), address + " was sent more than one copy");
-        }
-        assertTrue(metric("ft_circuitbreaker_opened_total", "method=\"dev.tend.notification.email.SmtpRelay.send\"") >= 1,
-                ProviderCircuitBreakerTest::breakerSamples);
     }
 }
