@@ -209,7 +209,7 @@ class ProviderCircuitBreakerTest {
 
     @Test
     void shouldKeepTimeoutsAmbiguousWithoutOpeningTheBreakerAndReconcileThemRatherThanResend() {
-        standIn().delayResponses(Duration.ofSeconds(5));
+        standIn().delayResponses(Duration.ofSeconds(8)); // longer than the test profile's sms.timeout (5s)
         List<String> phones = new ArrayList<>();
         List<EventEnvelope> unanswered = new ArrayList<>();
         for (int i = 0; i < FAILURES_TO_OPEN; i++) {
