@@ -71,6 +71,11 @@ public class MessageDelivery {
     public int deliverDue() {
         Claim claim = QuarkusTransaction.requiringNew().call(this::claim);
         for (Attempt attempt : claim.attempts()) {
+            if (!QuarkusTransaction.requiringNew().call(() -> renew(attempt))) {
+                // The batch took longer than the in-flight timeout and another dispatcher has taken this one over
+                // (and reconciles it): sending it here too could send it twice.
+                continue;
+            }
             try (Traces.Resumed ignored = traces.resume("notification deliver", attempt.trace(), SpanKind.INTERNAL)) {
                 Outcome outcome = attempt(attempt);
                 QuarkusTransaction.requiringNew().run(() -> settle(attempt, outcome));
@@ -113,6 +118,24 @@ public class MessageDelivery {
                     notification.attempts, reconciling, notification.trace()));
         }
         return new Claim(due.size(), attempts);
+    }
+
+    /**
+     * Restarts the in-flight time of a claimed attempt just before its provider call, so it runs from the call, not
+     * from the claim of the whole batch, which is sent one message after another.
+     *
+     * @return false when the attempt is no longer ours
+     */
+    private boolean renew(Attempt attempt) {
+        Instant now = clock.instant();
+        return entityManager.createNativeQuery("""
+                        UPDATE notification SET attempt_started_at = :now, next_attempt_at = :due
+                        WHERE id = :id AND status = 'SENDING' AND attempts = :attempts""")
+                .setParameter("now", now)
+                .setParameter("due", now.plus(config.dispatcher().inFlightTimeout()))
+                .setParameter("id", attempt.notificationId())
+                .setParameter("attempts", attempt.number())
+                .executeUpdate() == 1;
     }
 
     private Outcome attempt(Attempt attempt) {
