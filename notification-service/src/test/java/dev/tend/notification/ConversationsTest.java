@@ -26,11 +26,11 @@ class ConversationsTest {
 
     @Test
     void shouldAnswerEachHouseholdsLatestMessagesNewestFirstInTheOrderAsked() {
-        String annsPhone = "+447911126101";
-        String bensPhone = "+447911126102";
+        String annsPhone = "+447911127101";
+        String bensPhone = "+447911127102";
         UUID ann = household(null, annsPhone, Channel.SMS);
         UUID ben = household(null, bensPhone, Channel.SMS);
-        UUID quiet = household(null, "+447911126103", Channel.SMS);
+        UUID quiet = household(null, "+447911127103", Channel.SMS);
         textIn(text(annsPhone, "Is Biscuit ready?")).statusCode(200);
         SettableClock.INSTANCE.advance(Duration.ofMinutes(1));
         textIn(text(annsPhone, "We can come at five")).statusCode(200);
